@@ -1,0 +1,14 @@
+package dev.verdict.builtins;
+
+/** Assembles the standard library from its families. */
+final class StandardBuiltins {
+
+  static final BuiltinRegistry REGISTRY = build();
+
+  private StandardBuiltins() {}
+
+  private static BuiltinRegistry build() {
+    BuiltinRegistry r = new BuiltinRegistry();
+    return r;
+  }
+}

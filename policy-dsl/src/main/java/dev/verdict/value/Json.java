@@ -1,0 +1,212 @@
+package dev.verdict.value;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and writes values as JSON with Jackson's streaming API, without an intermediate tree.
+ * Numbers are read exactly; objects are written with sorted keys, sets as sorted arrays, and
+ * non-string object keys as their JSON text (as OPA does).
+ */
+public final class Json {
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(10_000)
+                  .maxNumberLength(100_000)
+                  .maxStringLength(Integer.MAX_VALUE)
+                  .build())
+          .build();
+
+  private Json() {}
+
+  public static JsonFactory factory() {
+    return FACTORY;
+  }
+
+  public static Value parse(String json) {
+    try (JsonParser p = FACTORY.createParser(json)) {
+      return readDocument(p);
+    } catch (IOException e) {
+      throw new JsonException(e.getMessage(), e);
+    }
+  }
+
+  public static Value parse(InputStream in) throws IOException {
+    try (JsonParser p = FACTORY.createParser(in)) {
+      return readDocument(p);
+    }
+  }
+
+  public static Value parse(byte[] json) {
+    try (JsonParser p = FACTORY.createParser(json)) {
+      return readDocument(p);
+    } catch (IOException e) {
+      throw new JsonException(e.getMessage(), e);
+    }
+  }
+
+  /** Reads one whole document and rejects trailing content. */
+  public static Value readDocument(JsonParser p) throws IOException {
+    JsonToken t = p.nextToken();
+    if (t == null) {
+      throw new JsonException("empty document", null);
+    }
+    Value v = read(p);
+    if (p.nextToken() != null) {
+      throw new JsonException("unexpected content after the document at " + describe(p), null);
+    }
+    return v;
+  }
+
+  /** Reads the value starting at the parser's current token (JSON or YAML parsers alike). */
+  public static Value read(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    return switch (t) {
+      case VALUE_NULL -> NullValue.NULL;
+      case VALUE_TRUE -> BooleanValue.TRUE;
+      case VALUE_FALSE -> BooleanValue.FALSE;
+      case VALUE_STRING -> StringValue.of(p.getText());
+      case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+        case INT, LONG -> NumberValue.of(p.getLongValue());
+        default -> NumberValue.of(p.getBigIntegerValue());
+      };
+      case VALUE_NUMBER_FLOAT -> NumberValue.of(p.getDecimalValue());
+      case START_ARRAY -> {
+        List<Value> elements = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          elements.add(read(p));
+        }
+        yield ArrayValue.of(elements);
+      }
+      case START_OBJECT -> {
+        ObjectValue.Builder b = ObjectValue.builder();
+        while (p.nextToken() != JsonToken.END_OBJECT) {
+          String key = p.currentName();
+          p.nextToken();
+          b.put(StringValue.of(key), read(p));
+        }
+        yield b.build();
+      }
+      default -> throw new JsonException("unexpected " + t + " at " + describe(p), null);
+    };
+  }
+
+  private static String describe(JsonParser p) {
+    var loc = p.currentLocation();
+    return "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+  }
+
+  public static String toJson(Value v) {
+    return write(v, false);
+  }
+
+  public static String toPrettyJson(Value v) {
+    return write(v, true);
+  }
+
+  private static String write(Value v, boolean pretty) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      if (pretty) {
+        g.setPrettyPrinter(prettyPrinter());
+      }
+      write(v, g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  public static void write(Value v, OutputStream out) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      write(v, g);
+    }
+  }
+
+  public static void write(Value v, Writer out, boolean pretty) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      if (pretty) {
+        g.setPrettyPrinter(prettyPrinter());
+      }
+      write(v, g);
+    }
+  }
+
+  /** Two-space indentation and {@code "key": value}, as {@code opa eval} prints. */
+  public static DefaultPrettyPrinter prettyPrinter() {
+    DefaultPrettyPrinter pp =
+        new DefaultPrettyPrinter()
+            .withSeparators(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withRootSeparator(""));
+    pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+    pp.indentObjectsWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+    return pp;
+  }
+
+  public static void write(Value v, JsonGenerator g) throws IOException {
+    switch (v) {
+      case NullValue n -> g.writeNull();
+      case BooleanValue b -> g.writeBoolean(b.value());
+      case NumberValue n -> {
+        if (n.isLong()) {
+          g.writeNumber(n.longValue());
+        } else {
+          g.writeNumber(n.toString());
+        }
+      }
+      case StringValue s -> g.writeString(s.value());
+      case ArrayValue a -> {
+        g.writeStartArray();
+        for (int i = 0; i < a.size(); i++) {
+          write(a.get(i), g);
+        }
+        g.writeEndArray();
+      }
+      case SetValue s -> {
+        g.writeStartArray();
+        for (int i = 0; i < s.size(); i++) {
+          write(s.get(i), g);
+        }
+        g.writeEndArray();
+      }
+      case ObjectValue o -> {
+        g.writeStartObject();
+        for (int i = 0; i < o.size(); i++) {
+          Value k = o.key(i);
+          g.writeFieldName(k instanceof StringValue s ? new SerializedString(s.value()) : new SerializedString(toJson(k)));
+          write(o.value(i), g);
+        }
+        g.writeEndObject();
+      }
+    }
+  }
+
+  /** A document that is not valid JSON. */
+  public static final class JsonException extends RuntimeException {
+    public JsonException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
