@@ -1,0 +1,29 @@
+package dev.verdict.eval;
+
+import dev.verdict.value.ArrayValue;
+import dev.verdict.value.ObjectValue;
+import dev.verdict.value.SetValue;
+import dev.verdict.value.Value;
+
+/** Dereferencing plain values: one key at a time, or a path. */
+final class Docs {
+
+  private Docs() {}
+
+  /** {@code v[key]}, or null when undefined. A set member dereferences to itself. */
+  static Value child(Value v, Value key) {
+    return switch (v) {
+      case ObjectValue o -> o.get(key);
+      case ArrayValue a -> a.get(key);
+      case SetValue s -> s.contains(key) ? key : null;
+      case null, default -> null;
+    };
+  }
+
+  static Value walk(Value v, Value[] path, int from, int to) {
+    for (int i = from; i < to && v != null; i++) {
+      v = child(v, path[i]);
+    }
+    return v;
+  }
+}
