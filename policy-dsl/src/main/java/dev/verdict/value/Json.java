@@ -47,7 +47,7 @@ public final class Json {
     try (JsonParser p = FACTORY.createParser(json)) {
       return readDocument(p);
     } catch (IOException e) {
-      throw new JsonException(e.getMessage(), e);
+      throw JsonException.of(e);
     }
   }
 
@@ -61,7 +61,7 @@ public final class Json {
     try (JsonParser p = FACTORY.createParser(json)) {
       return readDocument(p);
     } catch (IOException e) {
-      throw new JsonException(e.getMessage(), e);
+      throw JsonException.of(e);
     }
   }
 
@@ -207,6 +207,15 @@ public final class Json {
   public static final class JsonException extends RuntimeException {
     public JsonException(String message, Throwable cause) {
       super(message, cause);
+    }
+
+    /** Jackson's message without its source dump, with the line and column it names. */
+    static JsonException of(IOException e) {
+      if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+        return new JsonException(
+            j.getOriginalMessage() + " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr(), e);
+      }
+      return new JsonException(e.getMessage(), e);
     }
   }
 }
