@@ -1,5 +1,6 @@
 package dev.verdict.eval;
 
+import dev.verdict.ast.Location;
 import dev.verdict.value.ObjectValue;
 import dev.verdict.value.Value;
 import java.util.Map;
@@ -51,8 +52,21 @@ final class DataAccess {
     Object key = ov == null ? node : new OverlaidNode(node, ov);
     Object cached = ev.cache.get(key);
     if (cached != null) {
-      return cached == Ev.UNDEFINED ? null : (Value) cached;
+      return ev.cached(cached, node.name, Location.NONE);
     }
+    ev.cache.put(key, Ev.IN_PROGRESS);
+    Value v;
+    try {
+      v = compute(ev, node, base, ov);
+    } catch (RuntimeException | StackOverflowError e) {
+      ev.cache.remove(key);
+      throw e;
+    }
+    ev.cache.put(key, v == null ? Ev.UNDEFINED : v);
+    return v;
+  }
+
+  private static Value compute(Ev ev, DocNode node, Value base, Overlay ov) {
     Value v;
     if (node.rules != null) {
       v = node.rules.value(ev);
@@ -70,11 +84,7 @@ final class DataAccess {
       }
       v = b.build();
     }
-    if (ov != null) {
-      v = ov.applyTo(v);
-    }
-    ev.cache.put(key, v == null ? Ev.UNDEFINED : v);
-    return v;
+    return ov == null ? v : ov.applyTo(v);
   }
 
   /** Cache key of a node's value under an overlay (the cache is per {@code with} scope). */

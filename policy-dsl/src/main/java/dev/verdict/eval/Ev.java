@@ -6,9 +6,7 @@ import dev.verdict.error.RegoError;
 import dev.verdict.value.Value;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -18,7 +16,10 @@ import java.util.function.Function;
  */
 final class Ev implements BuiltinContext {
 
+  /** Cache entry of a document found undefined. */
   static final Object UNDEFINED = new Object();
+  /** Cache entry of a document being computed: meeting it again means recursion. */
+  static final Object IN_PROGRESS = new Object();
 
   final Program program;
   final EvalOptions options;
@@ -36,7 +37,6 @@ final class Ev implements BuiltinContext {
   private int[] trail = new int[32];
   private int trailTop;
   private Map<Object, Object> queryCache;
-  private final Set<Object> inProgress = new HashSet<>();
   private final java.util.ArrayDeque<WithStep.State> withs = new java.util.ArrayDeque<>();
 
   Ev(Program program, Value data, EvalOptions options) {
@@ -129,15 +129,12 @@ final class Ev implements BuiltinContext {
     return steps;
   }
 
-  /** Guards a rule's evaluation against re-entry through refs the compiler could not see. */
-  void enter(Object rule, String name, Location loc) {
-    if (!inProgress.add(rule)) {
+  /** A cached document; a document still being computed was reached through itself. */
+  Value cached(Object entry, String name, Location loc) {
+    if (entry == IN_PROGRESS) {
       throw new EvalException(RegoError.RECURSION, "rule " + name + " is recursive", loc);
     }
-  }
-
-  void exit(Object rule) {
-    inProgress.remove(rule);
+    return entry == UNDEFINED ? null : (Value) entry;
   }
 
   // --- BuiltinContext ---

@@ -74,9 +74,9 @@ final class RuleSet {
   Value value(Ev ev) {
     Object cached = ev.cache.get(this);
     if (cached != null) {
-      return cached == Ev.UNDEFINED ? null : (Value) cached;
+      return ev.cached(cached, node.name, location());
     }
-    ev.enter(this, node.name, location());
+    ev.cache.put(this, Ev.IN_PROGRESS);
     Value v;
     try {
       ev.tick();
@@ -85,8 +85,9 @@ final class RuleSet {
         case SET -> set(ev);
         case TREE -> tree(ev);
       };
-    } finally {
-      ev.exit(this);
+    } catch (RuntimeException | StackOverflowError e) {
+      ev.cache.remove(this);
+      throw e;
     }
     ev.cache.put(this, v == null ? Ev.UNDEFINED : v);
     return v;
