@@ -81,21 +81,19 @@ final class Tokens {
   }
 
   /**
-   * "x or y or term" for the tokens a parser state accepts, with every way of starting a term
-   * said as "term"; empty when the list would be too long to help.
+   * "x or y or term" for the tokens a parser state accepts, "term" standing for every way of
+   * starting one; empty when the list would be too long to help.
    */
   static String expected(IntervalSet types) {
+    boolean term = types.contains(IDENT) && types.contains(LBRACK);
     var names = new LinkedHashSet<String>();
-    boolean term = false;
     for (int type : types.toList()) {
-      if (in(STARTS_TERM, type) && type != IDENT) {
-        term = true;
-      } else if (!in(CONTINUES_TERM, type) && type != Token.EOF && !(term && type == IDENT)) {
+      boolean covered = term ? in(STARTS_TERM, type) : type == DOT && types.contains(NUMBER); // `.5` is a number
+      if (!covered && !in(CONTINUES_TERM, type) && type != Token.EOF) {
         names.add(in(KEYWORDS, type) ? VOCABULARY.getLiteralName(type).replace("'", "") : name(type));
       }
     }
     if (term) {
-      names.remove("ident");
       names.add("term");
     }
     return names.isEmpty() || names.size() > 3 ? "" : String.join(" or ", names);
