@@ -58,7 +58,10 @@ public final class Parser {
     try {
       // OPA skips a leading byte-order mark; a blank in its place keeps columns where OPA puts them.
       String source = text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
+      // Errors are reported by phase: lexical, then syntax, then the builders' checks. Each phase
+      // reports all of its own, and none reports what only an earlier error caused.
       TokenPass.Lexed lexed = TokenPass.run(file, source, version, errors);
+      errors.throwIfAny();
       Supplier<R> work = () -> {
         C tree = Syntax.parse(lexed.tokens(), errors, start);
         errors.throwIfAny();

@@ -36,10 +36,26 @@ final class Syntax {
     } catch (ParseCancellationException sllFailed) {
       stream.seek(0);
       parser.reset();
-      parser.setErrorHandler(new DefaultErrorStrategy());
+      parser.setErrorHandler(new Recovery());
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       parser.addErrorListener(new Listener(errors));
       return start.apply(parser);
+    }
+  }
+
+  /**
+   * ANTLR's recovery without its guesses: a missing or extra token is not patched in or out (which
+   * turned one mistake into several); the rule gives up and the parser resynchronizes.
+   */
+  private static final class Recovery extends DefaultErrorStrategy {
+    @Override
+    protected Token singleTokenDeletion(org.antlr.v4.runtime.Parser recognizer) {
+      return null;
+    }
+
+    @Override
+    protected boolean singleTokenInsertion(org.antlr.v4.runtime.Parser recognizer) {
+      return false;
     }
   }
 

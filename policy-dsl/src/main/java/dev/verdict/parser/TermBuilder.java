@@ -52,10 +52,12 @@ final class TermBuilder {
   Body body(BodyContext ctx) {
     List<Literal> literals = new ArrayList<>();
     Token previousEnd = null;
+    boolean reported = false; // one misplaced literal tends to bring others along on its line
     for (var child : ctx.children) {
       if (child instanceof LiteralContext literal) {
-        if (previousEnd != null && Tokens.endLine(previousEnd) == literal.getStart().getLine()) {
+        if (!reported && previousEnd != null && Tokens.endLine(previousEnd) == literal.getStart().getLine()) {
           errors.add(literal.getStart(), "unexpected " + Tokens.describe(literal.getStart()) + ": expected \\n or ;" + closer(ctx));
+          reported = true;
         }
         literals.add(literal(literal));
         previousEnd = literal.getStop();

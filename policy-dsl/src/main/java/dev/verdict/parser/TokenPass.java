@@ -66,12 +66,21 @@ final class TokenPass {
         case COMMENT -> comments.add(new Comment(errors.at(t), t.getText().substring(1)));
         case ILLEGAL -> errors.add(t, illegal(t.getText()));
         case UNTERMINATED_STRING, TPL_UNTERMINATED -> errors.add(t, "non-terminated string");
-        default -> significant.add(t);
+        default -> {
+          if (t.getType() == Token.EOF && inTemplate(lexer)) {
+            errors.add(t, "non-terminated string");
+          }
+          significant.add(t);
+        }
       }
     } while (t.getType() != Token.EOF);
     TokenPass pass = new TokenPass(errors, version);
     List<Token> tokens = pass.retype(significant);
     return new Lexed(tokens, comments, pass.version, pass.maxDepth);
+  }
+
+  private static boolean inTemplate(RegoLexer lexer) {
+    return lexer._mode != DEFAULT_MODE || lexer._modeStack.contains(TEMPLATE) || lexer._modeStack.contains(RAW_TEMPLATE);
   }
 
   private static String illegal(String text) {

@@ -28,7 +28,7 @@ final class Tokens {
 
   /** Tokens that only continue an expression; listing them as expected says nothing useful. */
   private static final BitSet CONTINUES_TERM =
-      set(STAR, SLASH, PERCENT, PLUS, AMP, PIPE, EQ, NEQ, LT, LTE, GT, GTE, ASSIGN, UNIFY,
+      set(STAR, SLASH, PERCENT, PLUS, MINUS, AMP, PIPE, EQ, NEQ, LT, LTE, GT, GTE, ASSIGN, UNIFY,
           LBRACK_REF, LPAREN_CALL, DOT_REF, NOT, SOME, EVERY);
 
   /** Whether a type (possibly EOF, which is -1) is in a set. */
@@ -70,6 +70,8 @@ final class Tokens {
       case NUMBER -> "number";
       case STRING, RAW_STRING -> "string";
       case TPL_OPEN, RAW_TPL_OPEN, TPL_TEXT, RAW_TPL_TEXT, TPL_EXPR, TPL_CLOSE, RAW_TPL_CLOSE -> "template-string";
+      case LBRACE -> "{";
+      case RBRACE -> "}";
       case LBRACK_REF -> "[";
       case LPAREN_CALL -> "(";
       case DOT_REF -> ".";
