@@ -201,6 +201,9 @@ final class TermBuilder {
    * precedence levels (or the brackets TokenPass bounds).
    */
   Term relTerm(RelTermContext ctx) {
+    if (ctx instanceof OperandTermContext operand) {
+      return refTerm(operand.refTerm());
+    }
     Deque<BinaryTermContext> spine = new ArrayDeque<>();
     RelTermContext left = ctx;
     while (left instanceof BinaryTermContext binary) {
@@ -257,6 +260,9 @@ final class TermBuilder {
 
   /** Applies {@code .name}, {@code [term]} and {@code (args)} suffixes to a head, left to right. */
   Term suffixes(Term head, List<? extends ParserRuleContext> suffixes) {
+    if (suffixes.isEmpty()) {
+      return head;
+    }
     List<Term> path = new ArrayList<>();
     for (ParserRuleContext suffix : suffixes) {
       switch (suffix.getStart().getType()) {
