@@ -39,6 +39,9 @@ final class ModuleBuilder {
   private final Errors errors;
   private final TermBuilder terms;
   private final RegoVersion version;
+  private final List<Node> statements = new ArrayList<>();
+  private final List<Import> imports = new ArrayList<>();
+  private Package pkg;
 
   ModuleBuilder(String file, Errors errors, TermBuilder terms, RegoVersion version) {
     this.file = file;
@@ -47,38 +50,37 @@ final class ModuleBuilder {
     this.version = version;
   }
 
-  Module build(ModuleContext ctx, List<Comment> comments) {
-    Package pkg = null;
-    List<Import> imports = new ArrayList<>();
-    List<Rule> rules = new ArrayList<>();
-    List<Node> statements = new ArrayList<>();
-    for (StatementContext statement : ctx.statement()) {
-      switch (statement) {
-        case PackageDeclContext p -> {
-          Package built = packageDecl(p);
-          if (statements.isEmpty()) {
-            pkg = built;
-          } else {
-            errors.add(built.location(), "unexpected package");
-          }
-          statements.add(built);
+  /** Adds one statement; called in source order, as each is parsed. */
+  void add(StatementContext statement) {
+    switch (statement) {
+      case PackageDeclContext p -> {
+        Package built = packageDecl(p);
+        if (statements.isEmpty()) {
+          pkg = built;
+        } else {
+          errors.add(built.location(), "unexpected package");
         }
-        case ImportDeclContext i -> {
-          Import built = importDecl(i);
-          imports.add(built);
-          statements.add(built);
-        }
-        case DefaultRuleContext d -> statements.add(defaultRule(d));
-        case RuleDeclContext r -> statements.addAll(rules(r));
-        default -> throw new IllegalStateException("unknown statement " + statement.getClass().getSimpleName());
+        statements.add(built);
       }
+      case ImportDeclContext i -> {
+        Import built = importDecl(i);
+        imports.add(built);
+        statements.add(built);
+      }
+      case DefaultRuleContext d -> statements.add(defaultRule(d));
+      case RuleDeclContext r -> statements.addAll(rules(r));
+      default -> throw new IllegalStateException("unknown statement " + statement.getClass().getSimpleName());
     }
+  }
+
+  Module build(List<Comment> comments) {
     if (statements.isEmpty()) {
       errors.add(new Location(file, 1, 1), "empty module");
     } else if (pkg == null) {
       errors.add(statements.getFirst().location(), "package expected");
     }
     Metadata.Attached metadata = Metadata.attach(comments, statements, errors);
+    List<Rule> rules = new ArrayList<>();
     for (Node statement : statements) {
       if (statement instanceof Rule rule) {
         rules.add(metadata.withAnnotations(rule));

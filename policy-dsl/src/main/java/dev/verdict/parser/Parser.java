@@ -8,9 +8,7 @@ import dev.verdict.ast.Term;
 import dev.verdict.error.RegoException;
 import dev.verdict.parser.antlr.RegoParser;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import org.antlr.v4.runtime.ParserRuleContext;
 
 /**
  * Parses Rego source into Verdict's AST. Every method is thread-safe and throws only
@@ -25,23 +23,38 @@ public final class Parser {
    * to v1 and {@code import future.keywords…} turns v1's keywords on.
    */
   public static Module parseModule(String file, String text, RegoVersion defaultVersion) {
-    return parse(file, text, defaultVersion, RegoParser::module,
-        (lexed, terms, errors, tree) ->
-            new ModuleBuilder(file, errors, terms, lexed.version()).build(tree, lexed.comments()));
+    return parse(file, text, defaultVersion, (lexed, errors) -> {
+      // Each statement is built as soon as it is parsed, and its parse tree dropped: a large module
+      // never holds its whole tree. If the fast stage gives up, so does what it built.
+      Errors found = new Errors(file);
+      ModuleBuilder streamed = new ModuleBuilder(file, found, new TermBuilder(found, lexed.tokens()), lexed.version());
+      if (Syntax.fast(lexed.tokens(), RegoParser::module, Syntax.consumeEach(RegoParser.StatementContext.class, streamed::add)) != null) {
+        Module module = streamed.build(lexed.comments());
+        found.throwIfAny();
+        return module;
+      }
+      RegoParser.ModuleContext tree = Syntax.exact(lexed.tokens(), errors, RegoParser::module);
+      ModuleBuilder builder = new ModuleBuilder(file, errors, new TermBuilder(errors, lexed.tokens()), lexed.version());
+      tree.statement().forEach(builder::add);
+      return builder.build(lexed.comments());
+    });
   }
 
   /** A query: literals separated by ';' or newlines. */
   public static Body parseQuery(String file, String text, RegoVersion version) {
-    return parse(file, text, version, RegoParser::query, (lexed, terms, errors, tree) -> terms.body(tree.body()));
+    return parse(file, text, version,
+        (lexed, errors) -> new TermBuilder(errors, lexed.tokens()).body(Syntax.parse(lexed.tokens(), errors, RegoParser::query).body()));
   }
 
   /** One term, such as a test case's {@code input_term}. */
   public static Term parseTerm(String file, String text) {
-    return parse(file, text, RegoVersion.V1, RegoParser::termOnly, (lexed, terms, errors, tree) -> terms.kvTerm(tree.kvTerm()));
+    return parse(file, text, RegoVersion.V1,
+        (lexed, errors) -> new TermBuilder(errors, lexed.tokens()).kvTerm(Syntax.parse(lexed.tokens(), errors, RegoParser::termOnly).kvTerm()));
   }
 
-  private interface Build<C, R> {
-    R apply(TokenPass.Lexed lexed, TermBuilder terms, Errors errors, C tree);
+  /** Parses and builds from the lexed source, collecting errors in {@code errors}. */
+  private interface Work<R> {
+    R run(TokenPass.Lexed lexed, Errors errors);
   }
 
   /**
@@ -52,8 +65,7 @@ public final class Parser {
 
   private static final long DEEP_STACK_BYTES = 32L << 20;
 
-  private static <C extends ParserRuleContext, R> R parse(
-      String file, String text, RegoVersion version, Function<RegoParser, C> start, Build<C, R> build) {
+  private static <R> R parse(String file, String text, RegoVersion version, Work<R> work) {
     Errors errors = new Errors(file);
     try {
       // OPA skips a leading byte-order mark; a blank in its place keeps columns where OPA puts them.
@@ -62,14 +74,12 @@ public final class Parser {
       // reports all of its own, and none reports what only an earlier error caused.
       TokenPass.Lexed lexed = TokenPass.run(file, source, version, errors);
       errors.throwIfAny();
-      Supplier<R> work = () -> {
-        C tree = Syntax.parse(lexed.tokens(), errors, start);
-        errors.throwIfAny();
-        R result = build.apply(lexed, new TermBuilder(errors, lexed.tokens()), errors, tree);
+      Supplier<R> job = () -> {
+        R result = work.run(lexed, errors);
         errors.throwIfAny();
         return result;
       };
-      return lexed.depth() <= SHALLOW_NESTING ? work.get() : onDeepStack(work);
+      return lexed.depth() <= SHALLOW_NESTING ? job.get() : onDeepStack(job);
     } catch (RegoException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
