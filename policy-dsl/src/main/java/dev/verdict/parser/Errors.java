@@ -31,10 +31,6 @@ final class Errors {
     add(at(token), message);
   }
 
-  boolean isEmpty() {
-    return found.isEmpty();
-  }
-
   /** All errors so far, in source order and without repeats (error recovery may report one twice). */
   RegoException exception() {
     List<RegoError> sorted = new ArrayList<>(found);

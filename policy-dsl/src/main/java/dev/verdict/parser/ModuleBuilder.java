@@ -111,9 +111,10 @@ final class ModuleBuilder {
       default -> errors.add(path.location(), "unexpected import path, must begin with one of: {data, future, input, rego}, got: " + root);
     }
     if (alias == null && !root.equals("future")) {
-      String last = path.path().isEmpty() ? root : text(path.path().getLast());
-      if (V0_KEYWORDS.contains(last) || version == RegoVersion.V1 && FUTURE_KEYWORDS.contains(last)) {
-        errors.add(path.location(), "unexpected import path, must not end with a keyword, got: " + last);
+      Term last = path.path().isEmpty() ? path.head() : path.path().getLast();
+      String name = path.path().isEmpty() ? root : text(last);
+      if (V0_KEYWORDS.contains(name) || version == RegoVersion.V1 && FUTURE_KEYWORDS.contains(name)) {
+        errors.add(last.location(), "unexpected import path, must not end with a keyword, got: " + name);
       }
     }
     return new Import(terms.at(ctx), path, alias);
@@ -125,7 +126,7 @@ final class ModuleBuilder {
     Term.Ref ref = term instanceof Term.Ref r ? r : new Term.Ref(term.location(), term, List.of());
     if (!(ref.head() instanceof Term.Var)) {
       errors.add(ref.location(), "unexpected " + TermBuilder.typeName(ref.head()) + " token: expecting var");
-      return new Term.Ref(ref.location(), new Term.Var(ref.location(), "$invalid"), List.of());
+      return new Term.Ref(ref.location(), new Term.Var(ref.location(), "$invalid"), List.of()); // never returned: errors are thrown
     }
     for (Term element : ref.path()) {
       if (!(element instanceof Term.Scalar s && s.value() instanceof StringValue)) {

@@ -16,7 +16,9 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -32,19 +34,28 @@ final class TermBuilder {
 
   private final Errors errors;
   private final List<Token> tokens;
+  /** One location per token: the nodes that start at a token (a literal, its call, its first term) share it. */
+  private final Location[] locations;
+  /** Names repeat throughout a module (input, user, …): each is kept once. */
+  private final Map<String, StringValue> names = new HashMap<>();
   private int wildcards;
 
   TermBuilder(Errors errors, List<Token> tokens) {
     this.errors = errors;
     this.tokens = tokens;
+    this.locations = new Location[tokens.size()];
   }
 
   Location at(Token token) {
-    return errors.at(token);
+    int i = token.getTokenIndex();
+    if (locations[i] == null) {
+      locations[i] = errors.at(token);
+    }
+    return locations[i];
   }
 
   Location at(ParserRuleContext ctx) {
-    return errors.at(ctx.getStart());
+    return at(ctx.getStart());
   }
 
   // ---------------------------------------------------------------- bodies and literals
@@ -277,17 +288,10 @@ final class TermBuilder {
     return path.isEmpty() ? head : ref(head, path);
   }
 
+  /** A ref from a variable, a collection, a comprehension or a call, as OPA allows. */
   private Term.Ref ref(Term head, List<Term> path) {
-    switch (head) {
-      case Term.Var v -> {}
-      case Term.ArrayTerm a -> {}
-      case Term.ObjectTerm o -> {}
-      case Term.SetTerm s -> {}
-      case Term.ArrayComprehension a -> {}
-      case Term.SetComprehension s -> {}
-      case Term.ObjectComprehension o -> {}
-      case Term.Call c -> {}
-      default -> errors.add(head.location(), "illegal ref (head cannot be " + typeName(head) + ")");
+    if (head instanceof Term.Scalar || head instanceof Term.Ref || head instanceof Term.TemplateString) {
+      errors.add(head.location(), "illegal ref (head cannot be " + typeName(head) + ")");
     }
     return new Term.Ref(head.location(), head, path);
   }
@@ -323,12 +327,16 @@ final class TermBuilder {
 
   Term.Var var(Token token) {
     String name = token.getText();
-    return new Term.Var(at(token), name.equals("_") ? "$_" + wildcards++ : name);
+    return new Term.Var(at(token), name.equals("_") ? "$_" + wildcards++ : intern(name).value());
   }
 
   /** A name after a dot: a string path element. */
   Term.Scalar name(Token token) {
-    return new Term.Scalar(at(token), StringValue.of(token.getText()));
+    return new Term.Scalar(at(token), intern(token.getText()));
+  }
+
+  private StringValue intern(String name) {
+    return names.computeIfAbsent(name, StringValue::of);
   }
 
   private Term object(ObjectTermContext ctx) {

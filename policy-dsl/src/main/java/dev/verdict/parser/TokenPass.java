@@ -3,17 +3,13 @@ package dev.verdict.parser;
 import static dev.verdict.parser.antlr.RegoLexer.*;
 
 import dev.verdict.ast.Comment;
-import dev.verdict.ast.Location;
 import dev.verdict.ast.RegoVersion;
 import dev.verdict.parser.antlr.RegoLexer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
-import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -48,15 +44,7 @@ final class TokenPass {
 
   static Lexed run(String file, String text, RegoVersion version, Errors errors) {
     RegoLexer lexer = new RegoLexer(CharStreams.fromString(text, file));
-    lexer.removeErrorListeners();
-    lexer.addErrorListener(
-        new BaseErrorListener() {
-          @Override
-          public void syntaxError(
-              Recognizer<?, ?> r, Object symbol, int line, int col, String msg, RecognitionException e) {
-            errors.add(new Location(file, line, col + 1), "illegal token");
-          }
-        });
+    lexer.removeErrorListeners(); // never called: in every mode, a catch-all rule takes what nothing else does
     List<Token> significant = new ArrayList<>();
     List<Comment> comments = new ArrayList<>();
     Token t;

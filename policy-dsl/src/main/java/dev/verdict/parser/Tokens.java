@@ -48,10 +48,10 @@ final class Tokens {
     return before.getStopIndex() + 1 == after.getStartIndex();
   }
 
-  /** The line a token ends on: only raw strings span lines. */
+  /** The line a token ends on: of the tokens that end terms, only raw strings span lines. */
   static int endLine(Token token) {
     int line = token.getLine();
-    if (token.getType() == RAW_STRING || token.getType() == RAW_TPL_TEXT) {
+    if (token.getType() == RAW_STRING) {
       line += (int) token.getText().chars().filter(c -> c == '\n').count();
     }
     return line;

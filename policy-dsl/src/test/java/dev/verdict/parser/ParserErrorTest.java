@@ -68,7 +68,7 @@ class ParserErrorTest {
       import future.bar               => test.rego:3:8: rego_parse_error: invalid import, must be `future.keywords`
       import rego.v2                  => test.rego:3:8: rego_parse_error: invalid import `rego.v2`, must be `rego.v1`
       import data.foo[x]              => test.rego:3:17: rego_parse_error: unexpected var token: expecting string
-      import data.foo.with            => test.rego:3:8: rego_parse_error: unexpected import path, must not end with a keyword, got: with
+      import data.foo.with            => test.rego:3:17: rego_parse_error: unexpected import path, must not end with a keyword, got: with
       default p := x                  => test.rego:3:1: rego_parse_error: illegal default rule (value cannot contain var)
       default p := [input.x]          => test.rego:3:1: rego_parse_error: illegal default rule (value cannot contain ref)
       default p := count([])          => test.rego:3:1: rego_parse_error: illegal default rule (value cannot contain call)
