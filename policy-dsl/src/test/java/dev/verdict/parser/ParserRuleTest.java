@@ -105,6 +105,57 @@ class ParserRuleTest {
   }
 
   @Test
+  void aV0PolicyAsFoundInTheWild() {
+    Module m = Parser.parseModule("admission.rego", """
+        package kubernetes.admission
+
+        import data.kubernetes.namespaces
+
+        deny[msg] {
+            input.request.kind.kind == "Pod"
+            image := input.request.object.spec.containers[_].image
+            not startswith(image, "hooli.com/")
+            msg := sprintf("image '%v' comes from untrusted registry", [image])
+        }
+
+        default allow = false
+
+        allow {
+            input.method == "GET"
+            input.path = ["salary", user]
+            input.user == user
+        }
+
+        allow { is_admin }
+
+        is_admin {
+            input.user == data.admins[_]
+        }
+
+        double(x) = y {
+            y := x * 2
+        } else = 0 {
+            true
+        }
+
+        labels[k] = v { v := input.labels[k] }
+        """, RegoVersion.V0);
+    assertEquals(RegoVersion.V0, m.version());
+    assertEquals("data.kubernetes.admission", AstText.of(m.pkg().path()));
+    assertEquals(
+        List.of(
+            "deny contains msg { equal(input.request.kind.kind, \"Pod\"); assign(image, input.request.object.spec.containers[$_0].image); "
+                + "not startswith(image, \"hooli.com/\"); assign(msg, sprintf(\"image '%v' comes from untrusted registry\", [image])) }",
+            "default allow = false { true }",
+            "allow = true { equal(input.method, \"GET\"); eq(input.path, [\"salary\", user]); equal(input.user, user) }",
+            "allow = true { is_admin }",
+            "is_admin = true { equal(input.user, data.admins[$_1]) }",
+            "double(x) = y { assign(y, mul(x, 2)) } else = 0 { true }",
+            "labels[k] = v { assign(v, input.labels[k]) }"),
+        m.rules().stream().map(AstText::of).toList());
+  }
+
+  @Test
   void v0RuleWithSeveralBodiesIsSeveralRulesSharingTheHead() {
     Module m = module("p { a } { b }\n{ c }", RegoVersion.V0);
     assertEquals(List.of("p = true { a }", "p = true { b }", "p = true { c }"), m.rules().stream().map(AstText::of).toList());

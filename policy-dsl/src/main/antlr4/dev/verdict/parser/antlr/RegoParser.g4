@@ -1,8 +1,8 @@
 /*
  * Rego v0 and v1 syntax. The grammar is deliberately permissive where OPA's
  * rules depend on meaning rather than shape (which heads are valid, what `some`
- * may declare, v1's `if`/`contains` requirements); dev.verdict.parser.ModuleBuilder and TermBuilder
- * checks those and reports them in OPA's words.
+ * may declare, v1's `if`/`contains` requirements): dev.verdict.parser's
+ * ModuleBuilder and TermBuilder check those and report them in OPA's words.
  *
  * Newlines are not tokens: literals of a body follow each other, separated by
  * ';' or by nothing, and the builder checks that "nothing" spans a newline. As
