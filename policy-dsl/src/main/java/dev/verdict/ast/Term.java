@@ -69,10 +69,12 @@ public sealed interface Term extends Node {
   }
 
   /**
-   * A template string {@code $"…{expr}…"}: literal string parts and embedded terms, in order.
-   * {@code raw} is true for the back-quoted form {@code $`…`}.
+   * A template string {@code $"…{expr}…"}: its parts in order, each a literal. Text is a literal
+   * of a string scalar; an embedded {@code {expr}} is the literal written there, {@code with}
+   * modifiers included (OPA allows {@code {x with input as y}}). {@code raw} is true for the
+   * back-quoted form {@code $`…`}.
    */
-  record TemplateString(Location location, List<Term> parts, boolean raw) implements Term {
+  record TemplateString(Location location, List<Literal> parts, boolean raw) implements Term {
     public TemplateString {
       parts = List.copyOf(parts);
     }
