@@ -78,5 +78,17 @@ public sealed interface Term extends Node {
     public TemplateString {
       parts = List.copyOf(parts);
     }
+
+    /** The terms the parts read: each part's expression and the values of its {@code with} modifiers. */
+    public List<Term> terms() {
+      List<Term> out = new java.util.ArrayList<>();
+      for (Literal part : parts) {
+        if (part.expr() instanceof Expr.TermExpr t) {
+          out.add(t.term());
+        }
+        part.withs().forEach(w -> out.add(w.value()));
+      }
+      return out;
+    }
   }
 }

@@ -65,8 +65,8 @@ public abstract class AstRewriter {
         yield op instanceof Term.Ref r ? call(c, r, args) : new Term.Call(c.location(), c.operator(), args);
       }
       case Term.TemplateString ts -> {
-        List<Term> parts = terms(ts.parts());
-        yield same(parts, ts.parts()) ? ts : new Term.TemplateString(ts.location(), parts, ts.raw());
+        List<Literal> parts = ts.parts().stream().map(this::literal).toList();
+        yield parts.equals(ts.parts()) ? ts : new Term.TemplateString(ts.location(), parts, ts.raw());
       }
     };
   }

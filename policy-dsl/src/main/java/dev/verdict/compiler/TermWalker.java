@@ -78,7 +78,7 @@ public final class TermWalker {
         term(i.value(), f);
       });
       case Term.Call c -> c.args().forEach(a -> term(a, f));
-      case Term.TemplateString ts -> ts.parts().forEach(p -> term(p, f));
+      case Term.TemplateString ts -> ts.terms().forEach(p -> term(p, f));
       case Term.ArrayComprehension c -> {
         term(c.head(), f);
         body(c.body(), f);

@@ -48,7 +48,7 @@ public final class VarRoles {
         inputs(i.value(), out);
       });
       case Term.Call c -> c.args().forEach(a -> inputs(a, out));
-      case Term.TemplateString ts -> ts.parts().forEach(p -> inputs(p, out));
+      case Term.TemplateString ts -> ts.terms().forEach(p -> inputs(p, out));
       case Term.ArrayComprehension c -> Vars.collect(c, outer, out);
       case Term.SetComprehension c -> Vars.collect(c, outer, out);
       case Term.ObjectComprehension c -> Vars.collect(c, outer, out);
@@ -91,7 +91,7 @@ public final class VarRoles {
         refOutputs(i.value(), out);
       });
       case Term.Call c -> c.args().forEach(a -> refOutputs(a, out));
-      case Term.TemplateString ts -> ts.parts().forEach(p -> refOutputs(p, out));
+      case Term.TemplateString ts -> ts.terms().forEach(p -> refOutputs(p, out));
       default -> {}
     }
   }

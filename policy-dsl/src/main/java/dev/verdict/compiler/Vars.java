@@ -47,7 +47,7 @@ public final class Vars {
         collect(i.value(), outer, out);
       });
       case Term.Call c -> c.args().forEach(a -> collect(a, outer, out));
-      case Term.TemplateString ts -> ts.parts().forEach(p -> collect(p, outer, out));
+      case Term.TemplateString ts -> ts.terms().forEach(p -> collect(p, outer, out));
       case Term.ArrayComprehension c -> captured(c, outer, out);
       case Term.SetComprehension c -> captured(c, outer, out);
       case Term.ObjectComprehension c -> captured(c, outer, out);
@@ -134,7 +134,7 @@ public final class Vars {
         forEachClosure(i.value(), f);
       });
       case Term.Call c -> c.args().forEach(a -> forEachClosure(a, f));
-      case Term.TemplateString ts -> ts.parts().forEach(p -> forEachClosure(p, f));
+      case Term.TemplateString ts -> ts.terms().forEach(p -> forEachClosure(p, f));
       case Term.ArrayComprehension c -> f.accept(c);
       case Term.SetComprehension c -> f.accept(c);
       case Term.ObjectComprehension c -> f.accept(c);

@@ -262,9 +262,7 @@ final class Planner {
     for (int i = 0; i < operands.length; i++) {
       Term arg = c.args().get(i);
       Term.Var v = new Term.Var(arg.location(), "$print" + (++temps));
-      Term.Call eq = new Term.Call(arg.location(), op(arg.location(), "eq"), List.of(v, arg));
-      Body b = new Body(arg.location(), List.of(new Literal(arg.location(), false, new Expr.TermExpr(arg.location(), eq), List.of())));
-      operands[i] = fn(new Term.SetComprehension(arg.location(), v, b));
+      operands[i] = fn(new Term.SetComprehension(arg.location(), v, binding(v, arg, List.of())));
     }
     return new Steps.Print(operands);
   }
@@ -381,7 +379,15 @@ final class Planner {
         }
         yield new Term.ObjectTerm(o.location(), items);
       }
-      case Term.TemplateString ts -> new Term.TemplateString(ts.location(), hoistAll(ts.parts(), steps), ts.raw());
+      case Term.TemplateString ts -> {
+        List<Literal> parts = new ArrayList<>(ts.parts().size());
+        for (Literal part : ts.parts()) {
+          parts.add(part.withs().isEmpty() && part.expr() instanceof Expr.TermExpr e
+              ? new Literal(part.location(), false, new Expr.TermExpr(e.location(), hoist(e.term(), steps)), List.of())
+              : part);
+        }
+        yield new Term.TemplateString(ts.location(), parts, ts.raw());
+      }
       default -> t;
     };
   }
@@ -671,7 +677,10 @@ final class Planner {
   }
 
   private ValueFn template(Term.TemplateString ts) {
-    ValueFn[] parts = fns(ts.parts());
+    ValueFn[] parts = new ValueFn[ts.parts().size()];
+    for (int i = 0; i < parts.length; i++) {
+      parts[i] = templatePart(ts.parts().get(i));
+    }
     return (ev, f) -> {
       StringBuilder sb = new StringBuilder();
       for (ValueFn p : parts) {
@@ -686,6 +695,27 @@ final class Planner {
       }
       return StringValue.of(sb.toString());
     };
+  }
+
+  /**
+   * A part with {@code with} modifiers runs as a one-literal closure, so the modifiers apply to it
+   * alone; its first value is the part's value.
+   */
+  private ValueFn templatePart(Literal part) {
+    Term term = ((Expr.TermExpr) part.expr()).term();
+    if (part.withs().isEmpty()) {
+      return fn(term);
+    }
+    Term.Var temp = new Term.Var(part.location(), "$t" + (++temps));
+    ValueFn values = comprehension(Comprehension.Kind.ARRAY, binding(temp, term, part.withs()), temp, null, part.location());
+    return (ev, f) -> values.eval(ev, f) instanceof ArrayValue a && a.size() > 0 ? a.get(0) : null;
+  }
+
+  /** The one-literal body {@code v = term with …}. */
+  private Body binding(Term.Var v, Term term, List<With> withs) {
+    Location loc = term.location();
+    Term.Call eq = new Term.Call(loc, op(loc, "eq"), List.of(v, term));
+    return new Body(loc, List.of(new Literal(loc, false, new Expr.TermExpr(loc, eq), withs)));
   }
 
   private static RegoException planError(Location loc, String message) {
