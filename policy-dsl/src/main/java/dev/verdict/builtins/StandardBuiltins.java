@@ -9,6 +9,7 @@ final class StandardBuiltins {
 
   private static BuiltinRegistry build() {
     BuiltinRegistry r = new BuiltinRegistry();
+    ArithmeticBuiltins.register(r);
     return r;
   }
 }
