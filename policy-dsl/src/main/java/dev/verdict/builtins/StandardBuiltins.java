@@ -10,6 +10,13 @@ final class StandardBuiltins {
   private static BuiltinRegistry build() {
     BuiltinRegistry r = new BuiltinRegistry();
     ArithmeticBuiltins.register(r);
+    ComparisonBuiltins.register(r);
+    BitsBuiltins.register(r);
+    AggregateBuiltins.register(r);
+    SetBuiltins.register(r);
+    ArrayBuiltins.register(r);
+    TypeBuiltins.register(r);
+    StringBuiltins.register(r);
     return r;
   }
 }

@@ -1,0 +1,720 @@
+package dev.verdict.builtins;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Go's {@code fmt.Sprintf} for the argument types OPA's {@code sprintf} hands it: {@code int}
+ * ({@link Long}), {@code *big.Int} ({@link BigInteger}), {@code float64} ({@link Double}) and
+ * {@code string} ({@link String}). Flags, width, precision, argument indexes, Go's error
+ * renderings ({@code %!d(string=x)}, {@code %!s(MISSING)}, {@code %!(EXTRA …)}) and its number
+ * formatting ({@code %v} of a float is {@code %g} with the shortest digits) follow Go.
+ */
+final class GoFormat {
+
+  private GoFormat() {}
+
+  /** One directive's flags, width and precision. */
+  private static final class Spec {
+    boolean sharp, zero, plus, minus, space, sharpV, plusV;
+    int width, prec;
+    boolean widthSet, precSet;
+  }
+
+  static String sprintf(String format, List<Object> args) {
+    StringBuilder out = new StringBuilder(format.length() + 16);
+    int argNum = 0;
+    boolean reordered = false;
+    int end = format.length();
+    int i = 0;
+    while (i < end) {
+      int pct = format.indexOf('%', i);
+      if (pct < 0) {
+        out.append(format, i, end);
+        break;
+      }
+      out.append(format, i, pct);
+      i = pct + 1;
+      Spec f = new Spec();
+      flags:
+      for (; i < end; i++) {
+        switch (format.charAt(i)) {
+          case '#' -> f.sharp = true;
+          case '0' -> f.zero = !f.minus;
+          case '+' -> f.plus = true;
+          case '-' -> {
+            f.minus = true;
+            f.zero = false;
+          }
+          case ' ' -> f.space = true;
+          default -> {
+            break flags;
+          }
+        }
+      }
+      boolean goodArgNum = true;
+      // An explicit argument index: [n].
+      int[] idx = argIndex(format, i, argNum, args.size());
+      boolean afterIndex = idx != null;
+      if (idx != null) {
+        reordered = true;
+        goodArgNum &= idx[2] == 1;
+        argNum = idx[0];
+        i = idx[1];
+      }
+      if (i < end && format.charAt(i) == '*') {
+        i++;
+        Integer w = intArg(args, argNum);
+        argNum++;
+        if (w == null) {
+          out.append("%!(BADWIDTH)");
+        } else {
+          f.widthSet = true;
+          f.width = w;
+          if (w < 0) {
+            f.width = -w;
+            f.minus = true;
+            f.zero = false;
+          }
+        }
+        afterIndex = false;
+      } else {
+        int start = i;
+        while (i < end && Character.isDigit(format.charAt(i))) {
+          i++;
+        }
+        if (i > start) {
+          f.widthSet = true;
+          f.width = parseSmall(format.substring(start, i));
+          if (afterIndex) {
+            goodArgNum = false;
+          }
+        }
+      }
+      if (i + 1 < end && format.charAt(i) == '.') {
+        i++;
+        if (afterIndex) {
+          goodArgNum = false;
+        }
+        idx = argIndex(format, i, argNum, args.size());
+        afterIndex = idx != null;
+        if (idx != null) {
+          reordered = true;
+          goodArgNum &= idx[2] == 1;
+          argNum = idx[0];
+          i = idx[1];
+        }
+        if (i < end && format.charAt(i) == '*') {
+          i++;
+          Integer p = intArg(args, argNum);
+          argNum++;
+          if (p == null || p < 0) {
+            if (p == null) {
+              out.append("%!(BADPREC)");
+            }
+          } else {
+            f.precSet = true;
+            f.prec = p;
+          }
+          afterIndex = false;
+        } else {
+          int start = i;
+          while (i < end && Character.isDigit(format.charAt(i))) {
+            i++;
+          }
+          f.precSet = true;
+          f.prec = i > start ? parseSmall(format.substring(start, i)) : 0;
+        }
+      }
+      if (!afterIndex) {
+        idx = argIndex(format, i, argNum, args.size());
+        if (idx != null) {
+          reordered = true;
+          goodArgNum &= idx[2] == 1;
+          argNum = idx[0];
+          i = idx[1];
+        }
+      }
+      if (i >= end) {
+        out.append("%!(NOVERB)");
+        break;
+      }
+      int verb = format.codePointAt(i);
+      i += Character.charCount(verb);
+      if (verb == '%') {
+        out.append('%');
+      } else if (!goodArgNum) {
+        out.append("%!").appendCodePoint(verb).append("(BADINDEX)");
+      } else if (argNum >= args.size()) {
+        out.append("%!").appendCodePoint(verb).append("(MISSING)");
+      } else {
+        if (verb == 'v') {
+          f.sharpV = f.sharp;
+          f.sharp = false;
+          f.plusV = f.plus;
+          f.plus = false;
+        }
+        printArg(out, f, args.get(argNum), verb);
+        argNum++;
+      }
+    }
+    if (!reordered && argNum < args.size()) {
+      out.append("%!(EXTRA ");
+      for (int k = argNum; k < args.size(); k++) {
+        if (k > argNum) {
+          out.append(", ");
+        }
+        out.append(typeName(args.get(k))).append('=');
+        printArg(out, new Spec(), args.get(k), 'v');
+      }
+      out.append(')');
+    }
+    return out.toString();
+  }
+
+  private static int parseSmall(String digits) {
+    return digits.length() > 6 ? 1_000_000 : Integer.parseInt(digits);
+  }
+
+  /** Parses {@code [n]} at {@code i}: {new argNum, new i, ok}; null when there is none. */
+  private static int[] argIndex(String format, int i, int argNum, int numArgs) {
+    if (i >= format.length() || format.charAt(i) != '[') {
+      return null;
+    }
+    int close = format.indexOf(']', i + 1);
+    if (close < 0) {
+      return new int[] {argNum, format.length(), 0};
+    }
+    String n = format.substring(i + 1, close);
+    if (n.isEmpty() || !n.chars().allMatch(Character::isDigit) || n.length() > 6) {
+      return new int[] {argNum, close + 1, 0};
+    }
+    int index = Integer.parseInt(n) - 1;
+    if (index < 0 || index >= numArgs) {
+      return new int[] {argNum, close + 1, 0};
+    }
+    return new int[] {index, close + 1, 1};
+  }
+
+  private static Integer intArg(List<Object> args, int argNum) {
+    if (argNum < args.size() && args.get(argNum) instanceof Long l && Math.abs(l) <= 1_000_000) {
+      return l.intValue();
+    }
+    return null;
+  }
+
+  static String typeName(Object arg) {
+    return switch (arg) {
+      case Long l -> "int";
+      case BigInteger b -> "*big.Int";
+      case Double d -> "float64";
+      default -> "string";
+    };
+  }
+
+  private static void printArg(StringBuilder out, Spec f, Object arg, int verb) {
+    if (verb == 'T') {
+      padString(out, f, typeName(arg));
+      return;
+    }
+    switch (arg) {
+      case Long l -> formatInt(out, f, l, verb);
+      case BigInteger b -> formatBigInt(out, f, b, verb);
+      case Double d -> formatFloat(out, f, d, verb);
+      default -> formatString(out, f, (String) arg, verb);
+    }
+  }
+
+  private static void badVerb(StringBuilder out, Spec f, Object arg, int verb) {
+    out.append("%!").appendCodePoint(verb).append('(').append(typeName(arg)).append('=');
+    printArg(out, f, arg, 'v');
+    out.append(')');
+  }
+
+  // ---- integers ----
+
+  private static final String LOWER = "0123456789abcdefx";
+  private static final String UPPER = "0123456789ABCDEFX";
+
+  private static void formatInt(StringBuilder out, Spec f, long v, int verb) {
+    switch (verb) {
+      case 'v', 'd' -> integer(out, f, v, 10, verb);
+      case 'b' -> integer(out, f, v, 2, verb);
+      case 'o', 'O' -> integer(out, f, v, 8, verb);
+      case 'x', 'X' -> integer(out, f, v, 16, verb);
+      case 'c' -> padString(out, f, runeString(v));
+      case 'q' -> padString(out, f, quoteRune(v, f.plus));
+      case 'U' -> unicode(out, f, v);
+      default -> badVerb(out, f, v, verb);
+    }
+  }
+
+  /** Go's {@code fmt.fmtInteger}: precision or zero padding as leading digits, then prefixes. */
+  private static void integer(StringBuilder out, Spec f, long v, int base, int verb) {
+    boolean negative = v < 0;
+    int prec = 0;
+    if (f.precSet) {
+      prec = f.prec;
+      if (prec == 0 && v == 0) {
+        boolean oldZero = f.zero;
+        f.zero = false;
+        writePadding(out, f, f.width);
+        f.zero = oldZero;
+        return;
+      }
+    } else if (f.zero && f.widthSet) {
+      prec = f.width;
+      if (negative || f.plus || f.space) {
+        prec--;
+      }
+    }
+    // Long.MIN_VALUE has no positive long; its unsigned text is right.
+    String text = negative ? Long.toUnsignedString(-v, base) : Long.toString(v, base);
+    if (verb == 'X') {
+      text = text.toUpperCase();
+    }
+    StringBuilder b = new StringBuilder();
+    for (int k = text.length(); k < prec; k++) {
+      b.append('0');
+    }
+    b.append(text);
+    if (f.sharp) {
+      switch (base) {
+        case 2 -> b.insert(0, "0b");
+        case 8 -> {
+          if (b.charAt(0) != '0') {
+            b.insert(0, '0');
+          }
+        }
+        case 16 -> b.insert(0, verb == 'X' ? "0X" : "0x");
+        default -> {}
+      }
+    }
+    if (verb == 'O') {
+      b.insert(0, "0o");
+    }
+    if (negative) {
+      b.insert(0, '-');
+    } else if (f.plus) {
+      b.insert(0, '+');
+    } else if (f.space) {
+      b.insert(0, ' ');
+    }
+    boolean oldZero = f.zero;
+    f.zero = false;
+    padString(out, f, b.toString());
+    f.zero = oldZero;
+  }
+
+  private static void unicode(StringBuilder out, Spec f, long v) {
+    String hex = Long.toHexString(v).toUpperCase();
+    int prec = f.precSet && f.prec > 4 ? f.prec : 4;
+    StringBuilder b = new StringBuilder("U+");
+    for (int k = hex.length(); k < prec; k++) {
+      b.append('0');
+    }
+    b.append(hex);
+    if (f.sharp && v >= 0 && v <= Character.MAX_CODE_POINT && isPrint((int) v)) {
+      b.append(" '").appendCodePoint((int) v).append('\'');
+    }
+    boolean oldZero = f.zero;
+    f.zero = false;
+    padString(out, f, b.toString());
+    f.zero = oldZero;
+  }
+
+  /** {@code *big.Int}'s own Format: decimal for d, s and v; a bad verb names {@code big.Int}. */
+  private static void formatBigInt(StringBuilder out, Spec f, BigInteger x, int verb) {
+    int base;
+    switch (verb) {
+      case 'b' -> base = 2;
+      case 'o', 'O' -> base = 8;
+      case 'd', 's', 'v' -> base = 10;
+      case 'x', 'X' -> base = 16;
+      default -> {
+        out.append("%!").appendCodePoint(verb).append("(big.Int=").append(x).append(')');
+        return;
+      }
+    }
+    String sign = x.signum() < 0 ? "-" : (f.plus || f.plusV) ? "+" : f.space ? " " : "";
+    String prefix = "";
+    if (f.sharp || f.sharpV) {
+      prefix = switch (verb) {
+        case 'b' -> "0b";
+        case 'o' -> "0";
+        case 'x' -> "0x";
+        case 'X' -> "0X";
+        default -> "";
+      };
+    }
+    if (verb == 'O') {
+      prefix = "0o";
+    }
+    String digits = x.abs().toString(base);
+    if (verb == 'X') {
+      digits = digits.toUpperCase();
+    }
+    int zeros = 0;
+    if (f.precSet) {
+      if (digits.length() < f.prec) {
+        zeros = f.prec - digits.length();
+      } else if (digits.equals("0") && f.prec == 0) {
+        return;
+      }
+    }
+    int left = 0;
+    int right = 0;
+    int length = sign.length() + prefix.length() + zeros + digits.length();
+    if (f.widthSet && length < f.width) {
+      int d = f.width - length;
+      if (f.minus) {
+        right = d;
+      } else if (f.zero && !f.precSet) {
+        zeros = d;
+      } else {
+        left = d;
+      }
+    }
+    out.append(" ".repeat(left)).append(sign).append(prefix).append("0".repeat(zeros)).append(digits).append(" ".repeat(right));
+  }
+
+  // ---- floats ----
+
+  private static void formatFloat(StringBuilder out, Spec f, double v, int verb) {
+    switch (verb) {
+      case 'v' -> fmtFloat(out, f, v, 'g', -1);
+      case 'g', 'G' -> fmtFloat(out, f, v, verb, -1);
+      case 'e', 'E', 'f', 'F' -> fmtFloat(out, f, v, verb, 6);
+      default -> badVerb(out, f, v, verb);
+    }
+  }
+
+  private static void fmtFloat(StringBuilder out, Spec f, double v, int verb, int prec) {
+    if (f.precSet) {
+      prec = f.prec;
+    }
+    String num = formatFloat(v, verb == 'F' ? 'f' : verb, prec);
+    if (f.sharp && verb != 'b') {
+      num = sharpFloat(num, verb, prec);
+    }
+    boolean neg = num.startsWith("-");
+    String unsigned = neg ? num.substring(1) : num;
+    char sign = neg ? '-' : f.plus ? '+' : f.space ? ' ' : 0;
+    if (Double.isInfinite(v) || Double.isNaN(v)) {
+      boolean oldZero = f.zero;
+      f.zero = false;
+      padString(out, f, (sign != 0 && !Double.isNaN(v) ? String.valueOf(sign) : "") + unsigned);
+      f.zero = oldZero;
+      return;
+    }
+    if (sign != 0) {
+      if (f.zero && f.widthSet && f.width > unsigned.length() + 1) {
+        out.append(sign);
+        writePadding(out, f, f.width - unsigned.length() - 1);
+        out.append(unsigned);
+        return;
+      }
+      padString(out, f, sign + unsigned);
+      return;
+    }
+    padString(out, f, unsigned);
+  }
+
+  /** The '#' flag keeps the decimal point and, for %g, trailing zeros up to the precision. */
+  private static String sharpFloat(String num, int verb, int prec) {
+    int digits = switch (verb) {
+      case 'v', 'g', 'G' -> prec == -1 ? 6 : prec == 0 ? 1 : prec;
+      default -> 0;
+    };
+    int expAt = Math.max(num.indexOf('e'), num.indexOf('E'));
+    String tail = expAt >= 0 ? num.substring(expAt) : "";
+    String body = expAt >= 0 ? num.substring(0, expAt) : num;
+    boolean sawPoint = body.indexOf('.') >= 0;
+    int significant = 0;
+    boolean nonZero = false;
+    for (int k = 0; k < body.length(); k++) {
+      char c = body.charAt(k);
+      if (c >= '0' && c <= '9') {
+        nonZero |= c != '0';
+        if (nonZero) {
+          significant++;
+        }
+      }
+    }
+    if (!nonZero) {
+      significant = body.replaceAll("[^0-9]", "").length();
+    }
+    StringBuilder b = new StringBuilder(body);
+    if (!sawPoint) {
+      b.append('.');
+    }
+    for (int k = significant; k < digits; k++) {
+      b.append('0');
+    }
+    return b + tail;
+  }
+
+  /** Go's {@code strconv.FormatFloat(v, fmt, prec, 64)} for e, E, f, g and G. */
+  static String formatFloat(double v, int fmt, int prec) {
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "+Inf" : "-Inf";
+    }
+    boolean neg = v < 0 || (v == 0 && 1 / v < 0);
+    double a = Math.abs(v);
+    String digits;
+    int point;
+    boolean shortest = prec < 0;
+    if (a == 0) {
+      digits = "";
+      point = 0;
+    } else if (shortest) {
+      BigDecimal d = new BigDecimal(Double.toString(a)).stripTrailingZeros();
+      digits = d.unscaledValue().toString();
+      point = digits.length() - d.scale();
+    } else {
+      BigDecimal exact = new BigDecimal(a);
+      int sig = switch (fmt) {
+        case 'e', 'E' -> prec + 1;
+        case 'g', 'G' -> prec == 0 ? 1 : prec;
+        default -> -1;
+      };
+      BigDecimal rounded;
+      if (sig > 0) {
+        rounded = exact.round(new java.math.MathContext(sig, RoundingMode.HALF_EVEN));
+      } else {
+        rounded = exact.setScale(prec, RoundingMode.HALF_EVEN);
+      }
+      rounded = rounded.signum() == 0 ? BigDecimal.ZERO : rounded.stripTrailingZeros();
+      digits = rounded.signum() == 0 ? "" : rounded.unscaledValue().toString();
+      point = rounded.signum() == 0 ? 0 : digits.length() - rounded.scale();
+    }
+    StringBuilder b = new StringBuilder();
+    if (neg) {
+      b.append('-');
+    }
+    switch (fmt) {
+      case 'e', 'E' -> fmtE(b, digits, point, shortest ? Math.max(digits.length() - 1, 0) : prec, fmt);
+      case 'f' -> fmtF(b, digits, point, shortest ? Math.max(digits.length() - point, 0) : prec);
+      default -> {
+        int p = shortest ? digits.length() : prec == 0 ? 1 : prec;
+        int eprec = p;
+        if (eprec > digits.length() && digits.length() >= point) {
+          eprec = digits.length();
+        }
+        if (shortest) {
+          eprec = 6;
+        }
+        int exp = point - 1;
+        if (digits.isEmpty()) {
+          exp = 0;
+        }
+        if (exp < -4 || exp >= eprec) {
+          if (p > digits.length()) {
+            p = digits.length();
+          }
+          fmtE(b, digits, point, Math.max(p - 1, 0), fmt == 'G' ? 'E' : 'e');
+        } else {
+          if (p > point) {
+            p = digits.length();
+          }
+          fmtF(b, digits, point, Math.max(p - point, 0));
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  private static char digitAt(String digits, int i) {
+    return i >= 0 && i < digits.length() ? digits.charAt(i) : '0';
+  }
+
+  private static void fmtE(StringBuilder b, String digits, int point, int prec, int fmt) {
+    b.append(digits.isEmpty() ? '0' : digits.charAt(0));
+    if (prec > 0) {
+      b.append('.');
+      for (int i = 1; i <= prec; i++) {
+        b.append(digitAt(digits, i));
+      }
+    }
+    b.append((char) fmt);
+    int exp = digits.isEmpty() ? 0 : point - 1;
+    b.append(exp < 0 ? '-' : '+');
+    exp = Math.abs(exp);
+    if (exp < 10) {
+      b.append('0');
+    }
+    b.append(exp);
+  }
+
+  private static void fmtF(StringBuilder b, String digits, int point, int prec) {
+    if (point > 0) {
+      for (int i = 0; i < point; i++) {
+        b.append(digitAt(digits, i));
+      }
+    } else {
+      b.append('0');
+    }
+    if (prec > 0) {
+      b.append('.');
+      for (int i = 1; i <= prec; i++) {
+        b.append(digitAt(digits, point + i - 1));
+      }
+    }
+  }
+
+  // ---- strings ----
+
+  private static void formatString(StringBuilder out, Spec f, String s, int verb) {
+    switch (verb) {
+      case 'v' -> {
+        if (f.sharpV) {
+          padString(out, f, quote(s));
+        } else {
+          padString(out, f, truncate(s, f));
+        }
+      }
+      case 's' -> padString(out, f, truncate(s, f));
+      case 'q' -> {
+        String t = truncate(s, f);
+        padString(out, f, f.sharp && canBackquote(t) ? "`" + t + "`" : f.plus ? quoteAscii(t) : quote(t));
+      }
+      case 'x', 'X' -> padString(out, f, hex(truncateBytes(s, f), verb == 'X', f));
+      default -> badVerb(out, f, s, verb);
+    }
+  }
+
+  private static String truncate(String s, Spec f) {
+    if (f.precSet && s.codePointCount(0, s.length()) > f.prec) {
+      return s.substring(0, s.offsetByCodePoints(0, f.prec));
+    }
+    return s;
+  }
+
+  private static byte[] truncateBytes(String s, Spec f) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    if (f.precSet && b.length > f.prec) {
+      return java.util.Arrays.copyOf(b, f.prec);
+    }
+    return b;
+  }
+
+  private static String hex(byte[] bytes, boolean upper, Spec f) {
+    String digits = upper ? UPPER : LOWER;
+    StringBuilder b = new StringBuilder();
+    for (int k = 0; k < bytes.length; k++) {
+      if (f.space && k > 0) {
+        b.append(' ');
+      }
+      if (f.sharp && (f.space || k == 0)) {
+        b.append('0').append(upper ? 'X' : 'x');
+      }
+      b.append(digits.charAt((bytes[k] >> 4) & 0xF)).append(digits.charAt(bytes[k] & 0xF));
+    }
+    return b.toString();
+  }
+
+  private static void padString(StringBuilder out, Spec f, String s) {
+    if (!f.widthSet || f.width == 0) {
+      out.append(s);
+      return;
+    }
+    int pad = f.width - s.codePointCount(0, s.length());
+    if (!f.minus) {
+      writePadding(out, f, pad);
+      out.append(s);
+    } else {
+      out.append(s);
+      writePadding(out, f, pad);
+    }
+  }
+
+  private static void writePadding(StringBuilder out, Spec f, int n) {
+    char c = f.zero ? '0' : ' ';
+    for (int k = 0; k < n; k++) {
+      out.append(c);
+    }
+  }
+
+  // ---- quoting, as strconv ----
+
+  /** Go's {@code strconv.Quote}. */
+  static String quote(String s) {
+    return quoteWith(s, '"', false);
+  }
+
+  static String quoteAscii(String s) {
+    return quoteWith(s, '"', true);
+  }
+
+  private static String quoteRune(long r, boolean ascii) {
+    int cp = r < 0 || r > Character.MAX_CODE_POINT || (r >= 0xD800 && r <= 0xDFFF) ? 0xFFFD : (int) r;
+    return quoteWith(new String(Character.toChars(cp)), '\'', ascii);
+  }
+
+  private static String runeString(long r) {
+    int cp = r < 0 || r > Character.MAX_CODE_POINT || (r >= 0xD800 && r <= 0xDFFF) ? 0xFFFD : (int) r;
+    return new String(Character.toChars(cp));
+  }
+
+  private static String quoteWith(String s, char q, boolean ascii) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append(q);
+    for (int k = 0; k < s.length(); ) {
+      int c = s.codePointAt(k);
+      k += Character.charCount(c);
+      if (c == q || c == '\\') {
+        b.append('\\').appendCodePoint(c);
+      } else if (ascii ? c < 0x80 && isPrint(c) : isPrint(c)) {
+        b.appendCodePoint(c);
+      } else {
+        switch (c) {
+          case 0x07 -> b.append("\\a");
+          case '\b' -> b.append("\\b");
+          case '\f' -> b.append("\\f");
+          case '\n' -> b.append("\\n");
+          case '\r' -> b.append("\\r");
+          case '\t' -> b.append("\\t");
+          case 0x0B -> b.append("\\v");
+          default -> {
+            if (c < ' ' || c == 0x7F) {
+              b.append(String.format("\\x%02x", c));
+            } else if (c < 0x10000) {
+              b.append(String.format("\\u%04x", c));
+            } else {
+              b.append(String.format("\\U%08x", c));
+            }
+          }
+        }
+      }
+    }
+    return b.append(q).toString();
+  }
+
+  private static boolean canBackquote(String s) {
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (c == '`' || c == 0xFEFF || (c < ' ' && c != '\t') || c == 0x7F) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Approximates Go's {@code unicode.IsPrint}: graphic characters and the ASCII space. */
+  static boolean isPrint(int c) {
+    if (c == ' ') {
+      return true;
+    }
+    return switch (Character.getType(c)) {
+      case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+          Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+          Character.SPACE_SEPARATOR -> false;
+      default -> true;
+    };
+  }
+}
