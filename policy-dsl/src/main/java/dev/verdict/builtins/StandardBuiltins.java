@@ -17,6 +17,9 @@ final class StandardBuiltins {
     ArrayBuiltins.register(r);
     TypeBuiltins.register(r);
     StringBuiltins.register(r);
+    ObjectBuiltins.register(r);
+    JsonPathBuiltins.register(r);
+    GraphBuiltins.register(r);
     return r;
   }
 }
