@@ -20,6 +20,8 @@ final class StandardBuiltins {
     ObjectBuiltins.register(r);
     JsonPathBuiltins.register(r);
     GraphBuiltins.register(r);
+    RegexBuiltins.register(r);
+    GlobBuiltins.register(r);
     return r;
   }
 }
