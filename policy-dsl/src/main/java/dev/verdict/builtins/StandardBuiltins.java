@@ -22,6 +22,10 @@ final class StandardBuiltins {
     GraphBuiltins.register(r);
     RegexBuiltins.register(r);
     GlobBuiltins.register(r);
+    EncodingBuiltins.register(r);
+    UnitsBuiltins.register(r);
+    SemverBuiltins.register(r);
+    UuidBuiltins.register(r);
     return r;
   }
 }

@@ -1,0 +1,477 @@
+package dev.verdict.builtins;
+
+import dev.verdict.value.ArrayValue;
+import dev.verdict.value.BooleanValue;
+import dev.verdict.value.NullValue;
+import dev.verdict.value.NumberValue;
+import dev.verdict.value.ObjectValue;
+import dev.verdict.value.SetValue;
+import dev.verdict.value.StringValue;
+import dev.verdict.value.Value;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * JSON as Go's {@code encoding/json} reads and writes it for OPA: numbers kept exactly, Go's
+ * error messages on bad input, and output with sorted keys, sets as arrays, non-string keys as
+ * their Rego text, and Go's escaping ({@code <}, {@code >}, {@code &}, U+2028 and U+2029 as
+ * {@code \\u} escapes).
+ */
+final class GoJson {
+
+  private GoJson() {}
+
+  /** Bad JSON, with Go's message. */
+  static final class SyntaxError extends RuntimeException {
+    SyntaxError(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static final int MAX_DEPTH = 10_000;
+
+  // ---- reading ----
+
+  /** Parses one document; trailing content is an error, worded as OPA words it. */
+  static Value parse(String s) {
+    Reader r = new Reader(s);
+    r.skipSpace();
+    Value v = r.value(0);
+    r.skipSpace();
+    if (r.pos < s.length()) {
+      char c = s.charAt(r.pos);
+      if ("{[\"-0123456789tfn".indexOf(c) >= 0) {
+        throw new SyntaxError("error: invalid character '" + r.trailingToken() + "' after top-level value");
+      }
+      throw new SyntaxError("invalid character " + quoteChar(c) + " looking for beginning of value");
+    }
+    return v;
+  }
+
+  static boolean valid(String s) {
+    try {
+      Reader r = new Reader(s);
+      r.skipSpace();
+      r.value(0);
+      r.skipSpace();
+      return r.pos == s.length();
+    } catch (SyntaxError e) {
+      return false;
+    }
+  }
+
+  /** Go's {@code quoteChar} for messages: {@code 'x'}, with strconv escapes. */
+  static String quoteChar(int c) {
+    if (c == '\'') {
+      return "'\\''";
+    }
+    if (c == '"') {
+      return "'\"'";
+    }
+    String q = GoFormat.quote(new String(Character.toChars(c)));
+    return "'" + q.substring(1, q.length() - 1) + "'";
+  }
+
+  private static final class Reader {
+    final String s;
+    int pos;
+
+    Reader(String s) {
+      this.s = s;
+    }
+
+    void skipSpace() {
+      while (pos < s.length()) {
+        char c = s.charAt(pos);
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+          break;
+        }
+        pos++;
+      }
+    }
+
+    SyntaxError unexpected(String context) {
+      if (pos >= s.length()) {
+        return new SyntaxError("unexpected end of JSON input");
+      }
+      return new SyntaxError("invalid character " + quoteChar(s.codePointAt(pos)) + " " + context);
+    }
+
+    Value value(int depth) {
+      if (depth > MAX_DEPTH) {
+        throw new SyntaxError("exceeded max depth");
+      }
+      if (pos >= s.length()) {
+        throw new SyntaxError("unexpected end of JSON input");
+      }
+      char c = s.charAt(pos);
+      switch (c) {
+        case '{':
+          return object(depth);
+        case '[':
+          return array(depth);
+        case '"':
+          return StringValue.of(string());
+        case 't':
+          literal("true");
+          return BooleanValue.TRUE;
+        case 'f':
+          literal("false");
+          return BooleanValue.FALSE;
+        case 'n':
+          literal("null");
+          return NullValue.NULL;
+        default:
+          if (c == '-' || (c >= '0' && c <= '9')) {
+            return number();
+          }
+          throw unexpected("looking for beginning of value");
+      }
+    }
+
+    private void literal(String word) {
+      for (int i = 0; i < word.length(); i++, pos++) {
+        if (pos >= s.length()) {
+          throw new SyntaxError("unexpected end of JSON input");
+        }
+        if (s.charAt(pos) != word.charAt(i)) {
+          throw unexpected("in literal " + word + " (expecting " + quoteChar(word.charAt(i)) + ")");
+        }
+      }
+    }
+
+    private Value object(int depth) {
+      pos++;
+      ObjectValue.Builder b = ObjectValue.builder();
+      skipSpace();
+      if (pos < s.length() && s.charAt(pos) == '}') {
+        pos++;
+        return ObjectValue.EMPTY;
+      }
+      while (true) {
+        skipSpace();
+        if (pos >= s.length() || s.charAt(pos) != '"') {
+          throw unexpected("looking for beginning of object key string");
+        }
+        String key = string();
+        skipSpace();
+        if (pos >= s.length() || s.charAt(pos) != ':') {
+          throw unexpected("after object key");
+        }
+        pos++;
+        skipSpace();
+        b.put(StringValue.of(key), value(depth + 1));
+        skipSpace();
+        if (pos < s.length() && s.charAt(pos) == ',') {
+          pos++;
+          continue;
+        }
+        if (pos < s.length() && s.charAt(pos) == '}') {
+          pos++;
+          return b.build();
+        }
+        throw unexpected("after object key:value pair");
+      }
+    }
+
+    private Value array(int depth) {
+      pos++;
+      List<Value> items = new ArrayList<>();
+      skipSpace();
+      if (pos < s.length() && s.charAt(pos) == ']') {
+        pos++;
+        return ArrayValue.EMPTY;
+      }
+      while (true) {
+        skipSpace();
+        items.add(value(depth + 1));
+        skipSpace();
+        if (pos < s.length() && s.charAt(pos) == ',') {
+          pos++;
+          continue;
+        }
+        if (pos < s.length() && s.charAt(pos) == ']') {
+          pos++;
+          return ArrayValue.of(items);
+        }
+        throw unexpected("after array element");
+      }
+    }
+
+    private String string() {
+      pos++;
+      StringBuilder b = null;
+      int start = pos;
+      while (true) {
+        if (pos >= s.length()) {
+          throw new SyntaxError("unexpected end of JSON input");
+        }
+        char c = s.charAt(pos);
+        if (c == '"') {
+          String out = b == null ? s.substring(start, pos) : b.append(s, start, pos).toString();
+          pos++;
+          return out;
+        }
+        if (c < 0x20) {
+          throw unexpected("in string literal");
+        }
+        if (c != '\\') {
+          pos++;
+          continue;
+        }
+        if (b == null) {
+          b = new StringBuilder();
+        }
+        b.append(s, start, pos);
+        pos++;
+        if (pos >= s.length()) {
+          throw new SyntaxError("unexpected end of JSON input");
+        }
+        char e = s.charAt(pos++);
+        switch (e) {
+          case '"', '\\', '/' -> b.append(e);
+          case 'b' -> b.append('\b');
+          case 'f' -> b.append('\f');
+          case 'n' -> b.append('\n');
+          case 'r' -> b.append('\r');
+          case 't' -> b.append('\t');
+          case 'u' -> b.append(unicodeEscape(b));
+          default -> {
+            pos--;
+            throw unexpected("in string escape code");
+          }
+        }
+        start = pos;
+      }
+    }
+
+    /** A \\u escape; surrogate pairs combine, a lone surrogate becomes U+FFFD as in Go. */
+    private String unicodeEscape(StringBuilder b) {
+      int c = hex4();
+      if (Character.isHighSurrogate((char) c) && s.startsWith("\\u", pos)) {
+        int save = pos;
+        pos += 2;
+        int d = hex4();
+        if (Character.isLowSurrogate((char) d)) {
+          return new String(new char[] {(char) c, (char) d});
+        }
+        pos = save;
+      }
+      return Character.isSurrogate((char) c) ? "\uFFFD" : String.valueOf((char) c);
+    }
+
+    private int hex4() {
+      int v = 0;
+      for (int i = 0; i < 4; i++, pos++) {
+        if (pos >= s.length()) {
+          throw new SyntaxError("unexpected end of JSON input");
+        }
+        char h = s.charAt(pos);
+        int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+        if (d < 0) {
+          throw unexpected("in \\u hexadecimal character escape");
+        }
+        v = v * 16 + d;
+      }
+      return v;
+    }
+
+    private Value number() {
+      int start = pos;
+      if (s.charAt(pos) == '-') {
+        pos++;
+        if (pos >= s.length()) {
+          throw new SyntaxError("unexpected end of JSON input");
+        }
+        if (!isDigit(pos)) {
+          throw unexpected("in numeric literal");
+        }
+      }
+      if (s.charAt(pos) == '0') {
+        pos++;
+      } else {
+        while (isDigit(pos)) {
+          pos++;
+        }
+      }
+      if (pos < s.length() && s.charAt(pos) == '.') {
+        pos++;
+        if (!isDigit(pos)) {
+          if (pos >= s.length()) {
+            throw new SyntaxError("unexpected end of JSON input");
+          }
+          throw unexpected("after decimal point in numeric literal");
+        }
+        while (isDigit(pos)) {
+          pos++;
+        }
+      }
+      if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+        pos++;
+        if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
+          pos++;
+        }
+        if (!isDigit(pos)) {
+          if (pos >= s.length()) {
+            throw new SyntaxError("unexpected end of JSON input");
+          }
+          throw unexpected("in exponent of numeric literal");
+        }
+        while (isDigit(pos)) {
+          pos++;
+        }
+      }
+      return NumberValue.parse(s.substring(start, pos));
+    }
+
+    private boolean isDigit(int i) {
+      return i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9';
+    }
+
+    /** The next token's text, as Go's decoder.Token() would print it. */
+    String trailingToken() {
+      char c = s.charAt(pos);
+      if (c == '{' || c == '[') {
+        return String.valueOf(c);
+      }
+      int start = pos;
+      try {
+        Value v = value(0);
+        return v instanceof StringValue str ? str.value() : s.substring(start, pos);
+      } catch (SyntaxError e) {
+        return String.valueOf(c);
+      }
+    }
+  }
+
+  // ---- writing ----
+
+  static String marshal(Value v) {
+    StringBuilder b = new StringBuilder();
+    write(b, v, null, null, 0);
+    return b.toString();
+  }
+
+  /** Go's {@code MarshalIndent}: each line after the first starts with the prefix. */
+  static String marshalIndent(Value v, String prefix, String indent) {
+    StringBuilder b = new StringBuilder();
+    write(b, v, prefix, indent, 0);
+    return b.toString();
+  }
+
+  private static void newline(StringBuilder b, String prefix, String indent, int depth) {
+    b.append('\n').append(prefix);
+    for (int i = 0; i < depth; i++) {
+      b.append(indent);
+    }
+  }
+
+  private static void write(StringBuilder b, Value v, String prefix, String indent, int depth) {
+    switch (v) {
+      case NullValue n -> b.append("null");
+      case BooleanValue x -> b.append(x.value());
+      case NumberValue n -> b.append(n);
+      case StringValue s -> quote(b, s.value());
+      case ArrayValue a -> list(b, a.asList(), prefix, indent, depth);
+      case SetValue s -> list(b, s.asList(), prefix, indent, depth);
+      case ObjectValue o -> {
+        if (o.isEmpty()) {
+          b.append("{}");
+          return;
+        }
+        String[] keys = new String[o.size()];
+        Integer[] order = new Integer[o.size()];
+        for (int i = 0; i < keys.length; i++) {
+          keys[i] = o.key(i) instanceof StringValue s ? s.value() : o.key(i).toRego();
+          order[i] = i;
+        }
+        // Go sorts map keys by their UTF-8 bytes, which is code point order.
+        Arrays.sort(order, (x, y) -> compareCodePoints(keys[x], keys[y]));
+        b.append('{');
+        for (int k = 0; k < order.length; k++) {
+          if (k > 0) {
+            b.append(',');
+          }
+          if (indent != null) {
+            newline(b, prefix, indent, depth + 1);
+          }
+          quote(b, keys[order[k]]);
+          b.append(indent != null ? ": " : ":");
+          write(b, o.value(order[k]), prefix, indent, depth + 1);
+        }
+        if (indent != null) {
+          newline(b, prefix, indent, depth);
+        }
+        b.append('}');
+      }
+    }
+  }
+
+  private static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int x = a.codePointAt(i);
+      int y = b.codePointAt(j);
+      if (x != y) {
+        return Integer.compare(x, y);
+      }
+      i += Character.charCount(x);
+      j += Character.charCount(y);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
+
+  private static void list(StringBuilder b, List<Value> items, String prefix, String indent, int depth) {
+    if (items.isEmpty()) {
+      b.append("[]");
+      return;
+    }
+    b.append('[');
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      if (indent != null) {
+        newline(b, prefix, indent, depth + 1);
+      }
+      write(b, items.get(i), prefix, indent, depth + 1);
+    }
+    if (indent != null) {
+      newline(b, prefix, indent, depth);
+    }
+    b.append(']');
+  }
+
+  private static final String HEX = "0123456789abcdef";
+
+  static void quote(StringBuilder b, String s) {
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        case '\b' -> b.append("\\b");
+        case '\f' -> b.append("\\f");
+        case '<', '>', '&', '\u2028', '\u2029' -> b.append("\\u").append(String.format("%04x", (int) c));
+        default -> {
+          if (c < 0x20) {
+            b.append("\\u00").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
+          } else if (Character.isSurrogate(c)
+              && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))
+              && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
+            b.append("\\ufffd");
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    b.append('"');
+  }
+}
