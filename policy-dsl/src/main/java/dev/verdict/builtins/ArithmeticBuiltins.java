@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BinaryOperator;
+import java.util.function.LongBinaryOperator;
 
 /**
  * {@code plus minus mul div rem abs round ceil floor numbers.range numbers.range_step rand.intn}.
@@ -56,40 +57,32 @@ final class ArithmeticBuiltins {
   }
 
   static NumberValue plus(NumberValue x, NumberValue y) {
-    if (x.isLong() && y.isLong()) {
-      long a = x.longValue();
-      long b = y.longValue();
-      long s = a + b;
-      if (((a ^ s) & (b ^ s)) >= 0) {
-        return NumberValue.of(s);
-      }
-    }
-    return exactOrFloat(x, y, BigInteger::add, GoFloat::add);
+    return apply(x, y, Math::addExact, BigInteger::add, GoFloat::add);
   }
 
   static NumberValue subtract(NumberValue x, NumberValue y) {
-    if (x.isLong() && y.isLong()) {
-      long a = x.longValue();
-      long b = y.longValue();
-      long d = a - b;
-      if (((a ^ b) & (a ^ d)) >= 0) {
-        return NumberValue.of(d);
-      }
-    }
-    return exactOrFloat(x, y, BigInteger::subtract, GoFloat::subtract);
+    return apply(x, y, Math::subtractExact, BigInteger::subtract, GoFloat::subtract);
   }
 
   static NumberValue multiply(NumberValue x, NumberValue y) {
+    return apply(x, y, Math::multiplyExact, BigInteger::multiply, GoFloat::multiply);
+  }
+
+  /** Longs while the result fits, exact integers beyond, big.Float once either side has a fraction. */
+  private static NumberValue apply(
+      NumberValue x,
+      NumberValue y,
+      LongBinaryOperator small,
+      BinaryOperator<BigInteger> exact,
+      BinaryOperator<GoFloat> inexact) {
     if (x.isLong() && y.isLong()) {
-      long a = x.longValue();
-      long b = y.longValue();
-      long hi = Math.multiplyHigh(a, b);
-      long lo = a * b;
-      if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
-        return NumberValue.of(lo);
+      try {
+        return NumberValue.of(small.applyAsLong(x.longValue(), y.longValue()));
+      } catch (ArithmeticException overflow) {
+        // falls through to BigInteger
       }
     }
-    return exactOrFloat(x, y, BigInteger::multiply, GoFloat::multiply);
+    return exactOrFloat(x, y, exact, inexact);
   }
 
   private static NumberValue exactOrFloat(

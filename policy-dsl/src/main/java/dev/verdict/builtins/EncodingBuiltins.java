@@ -43,34 +43,24 @@ final class EncodingBuiltins {
     r.function("json.marshal", Signature.of(STRING, ANY), (ctx, a) -> StringValue.of(GoJson.marshal(a[0])));
     r.function("json.marshal_with_options",
         Signature.of(STRING, ANY, Type.objectOf(STRING, Type.anyOf(BOOLEAN, STRING))), EncodingBuiltins::marshalWithOptions);
-    r.function("json.unmarshal", Signature.of(ANY, STRING), (ctx, a) -> {
-      String s = Operands.string(a, 0);
-      try {
-        return GoJson.parse(s);
-      } catch (GoJson.SyntaxError e) {
-        throw Args.error(e.getMessage());
-      }
-    });
+    decoder(r, "json.unmarshal", Signature.of(ANY, STRING), GoJson::parse);
     r.function("json.is_valid", strToBool, (ctx, a) -> BooleanValue.of(a[0] instanceof StringValue s && GoJson.valid(s.value())));
     r.function("yaml.marshal", Signature.of(STRING, ANY), (ctx, a) -> StringValue.of(GoYaml.marshal(a[0])));
-    r.function("yaml.unmarshal", Signature.of(ANY, STRING), (ctx, a) -> {
-      String s = Operands.string(a, 0);
-      try {
-        return GoYaml.parse(s);
-      } catch (GoYaml.YamlError e) {
-        throw Args.error(e.getMessage());
-      }
-    });
+    decoder(r, "yaml.unmarshal", Signature.of(ANY, STRING), GoYaml::parse);
     r.function("yaml.is_valid", strToBool, (ctx, a) -> BooleanValue.of(a[0] instanceof StringValue s && GoYaml.valid(s.value())));
   }
 
   /** A string-to-string builtin whose decoding failures are builtin errors. */
   private static void codec(BuiltinRegistry r, String name, Function<String, String> fn) {
-    r.function(name, Signature.of(STRING, STRING), (ctx, a) -> {
+    decoder(r, name, Signature.of(STRING, STRING), s -> StringValue.of(fn.apply(s)));
+  }
+
+  private static void decoder(BuiltinRegistry r, String name, Signature sig, Function<String, Value> fn) {
+    r.function(name, sig, (ctx, a) -> {
       String s = Operands.string(a, 0);
       try {
-        return StringValue.of(fn.apply(s));
-      } catch (GoCodecs.DecodeError e) {
+        return fn.apply(s);
+      } catch (DecodeError e) {
         throw Args.error(e.getMessage());
       }
     });
@@ -84,7 +74,7 @@ final class EncodingBuiltins {
     try {
       GoCodecs.unbase64(s, false);
       return true;
-    } catch (GoCodecs.DecodeError e) {
+    } catch (DecodeError e) {
       return false;
     }
   }
@@ -96,7 +86,7 @@ final class EncodingBuiltins {
         case 0 -> {}
         case 2 -> s += "==";
         case 3 -> s += "=";
-        default -> throw new GoCodecs.DecodeError("illegal base64url string: " + s);
+        default -> throw new DecodeError("illegal base64url string: " + s);
       }
     }
     return GoStrings.fromUtf8(GoCodecs.unbase64(s, true));
@@ -152,7 +142,7 @@ final class EncodingBuiltins {
     Map<String, List<String>> params;
     try {
       params = GoCodecs.parseQuery(query);
-    } catch (GoCodecs.DecodeError e) {
+    } catch (DecodeError e) {
       throw Args.error(e.getMessage());
     }
     ObjectValue.Builder b = ObjectValue.builder();

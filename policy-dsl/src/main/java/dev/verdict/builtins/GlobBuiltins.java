@@ -69,14 +69,6 @@ final class GlobBuiltins {
 
   /** gobwas/glob's QuoteMeta: a backslash before each of {@code * ? \\ [ ] { }}. */
   static String quoteMeta(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if ("*?\\[]{}".indexOf(c) >= 0) {
-        b.append('\\');
-      }
-      b.append(c);
-    }
-    return b.toString();
+    return GoStrings.backslashEscape(s, "*?\\[]{}");
   }
 }

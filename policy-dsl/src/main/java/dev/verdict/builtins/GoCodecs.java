@@ -12,12 +12,6 @@ final class GoCodecs {
 
   private GoCodecs() {}
 
-  static final class DecodeError extends RuntimeException {
-    DecodeError(String message) {
-      super(message, null, false, false);
-    }
-  }
-
   // ---- base64 ----
 
   private static final String STD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

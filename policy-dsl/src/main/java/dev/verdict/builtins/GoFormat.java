@@ -24,131 +24,135 @@ final class GoFormat {
     boolean widthSet, precSet;
   }
 
+  /** Where {@link #sprintf} stands in the format and the arguments. */
+  private static final class Cursor {
+    final String format;
+    final int numArgs;
+    int i;
+    int argNum;
+    boolean reordered;
+    boolean goodArgNum;
+    boolean afterIndex;
+
+    Cursor(String format, int numArgs) {
+      this.format = format;
+      this.numArgs = numArgs;
+    }
+
+    /** Consumes an argument index {@code [n]} if one stands here, as Go's {@code argNumber}. */
+    void index() {
+      afterIndex = false;
+      if (i >= format.length() || format.charAt(i) != '[') {
+        return;
+      }
+      reordered = true;
+      int close = format.indexOf(']', i + 1);
+      if (close < 0 || format.length() - i < 3) {
+        goodArgNum = false;
+        i++;
+        return;
+      }
+      String n = format.substring(i + 1, close);
+      i = close + 1;
+      if (n.isEmpty() || n.length() > 6 || !n.chars().allMatch(Character::isDigit)) {
+        goodArgNum = false;
+        return;
+      }
+      afterIndex = true;
+      int index = Integer.parseInt(n) - 1;
+      if (index < 0 || index >= numArgs) {
+        goodArgNum = false;
+      } else {
+        argNum = index;
+      }
+    }
+
+    /** A run of digits, or null when there is none. */
+    Integer digits() {
+      int start = i;
+      while (i < format.length() && Character.isDigit(format.charAt(i))) {
+        i++;
+      }
+      return i == start ? null : i - start > 6 ? 1_000_000 : Integer.parseInt(format.substring(start, i));
+    }
+
+    /** A '*' width or precision taken from the next argument: null when that argument is not a small int. */
+    Integer star(List<Object> args) {
+      i++;
+      Integer v = argNum < args.size() && args.get(argNum) instanceof Long l && Math.abs(l) <= 1_000_000 ? l.intValue() : null;
+      argNum++;
+      afterIndex = false;
+      return v;
+    }
+  }
+
   static String sprintf(String format, List<Object> args) {
     StringBuilder out = new StringBuilder(format.length() + 16);
-    int argNum = 0;
-    boolean reordered = false;
+    Cursor c = new Cursor(format, args.size());
     int end = format.length();
-    int i = 0;
-    while (i < end) {
-      int pct = format.indexOf('%', i);
+    while (c.i < end) {
+      int pct = format.indexOf('%', c.i);
       if (pct < 0) {
-        out.append(format, i, end);
+        out.append(format, c.i, end);
         break;
       }
-      out.append(format, i, pct);
-      i = pct + 1;
-      Spec f = new Spec();
-      flags:
-      for (; i < end; i++) {
-        switch (format.charAt(i)) {
-          case '#' -> f.sharp = true;
-          case '0' -> f.zero = !f.minus;
-          case '+' -> f.plus = true;
-          case '-' -> {
-            f.minus = true;
-            f.zero = false;
-          }
-          case ' ' -> f.space = true;
-          default -> {
-            break flags;
-          }
-        }
-      }
-      boolean goodArgNum = true;
-      // An explicit argument index: [n].
-      int[] idx = argIndex(format, i, argNum, args.size());
-      boolean afterIndex = idx != null;
-      if (idx != null) {
-        reordered = true;
-        goodArgNum &= idx[2] == 1;
-        argNum = idx[0];
-        i = idx[1];
-      }
-      if (i < end && format.charAt(i) == '*') {
-        i++;
-        Integer w = intArg(args, argNum);
-        argNum++;
+      out.append(format, c.i, pct);
+      c.i = pct + 1;
+      Spec f = flags(c);
+      c.goodArgNum = true;
+      c.index();
+      if (c.i < end && format.charAt(c.i) == '*') {
+        Integer w = c.star(args);
         if (w == null) {
           out.append("%!(BADWIDTH)");
         } else {
           f.widthSet = true;
-          f.width = w;
+          f.width = Math.abs(w);
           if (w < 0) {
-            f.width = -w;
             f.minus = true;
             f.zero = false;
           }
         }
-        afterIndex = false;
       } else {
-        int start = i;
-        while (i < end && Character.isDigit(format.charAt(i))) {
-          i++;
-        }
-        if (i > start) {
+        Integer w = c.digits();
+        if (w != null) {
           f.widthSet = true;
-          f.width = parseSmall(format.substring(start, i));
-          if (afterIndex) {
-            goodArgNum = false;
-          }
+          f.width = w;
+          c.goodArgNum &= !c.afterIndex; // "%[3]2d"
         }
       }
-      if (i + 1 < end && format.charAt(i) == '.') {
-        i++;
-        if (afterIndex) {
-          goodArgNum = false;
-        }
-        idx = argIndex(format, i, argNum, args.size());
-        afterIndex = idx != null;
-        if (idx != null) {
-          reordered = true;
-          goodArgNum &= idx[2] == 1;
-          argNum = idx[0];
-          i = idx[1];
-        }
-        if (i < end && format.charAt(i) == '*') {
-          i++;
-          Integer p = intArg(args, argNum);
-          argNum++;
-          if (p == null || p < 0) {
-            if (p == null) {
-              out.append("%!(BADPREC)");
-            }
-          } else {
+      if (c.i + 1 < end && format.charAt(c.i) == '.') {
+        c.i++;
+        c.goodArgNum &= !c.afterIndex; // "%[3].2d"
+        c.index();
+        if (c.i < end && format.charAt(c.i) == '*') {
+          Integer p = c.star(args);
+          if (p == null) {
+            out.append("%!(BADPREC)");
+          } else if (p >= 0) {
             f.precSet = true;
             f.prec = p;
           }
-          afterIndex = false;
         } else {
-          int start = i;
-          while (i < end && Character.isDigit(format.charAt(i))) {
-            i++;
-          }
+          Integer p = c.digits();
           f.precSet = true;
-          f.prec = i > start ? parseSmall(format.substring(start, i)) : 0;
+          f.prec = p == null ? 0 : p;
         }
       }
-      if (!afterIndex) {
-        idx = argIndex(format, i, argNum, args.size());
-        if (idx != null) {
-          reordered = true;
-          goodArgNum &= idx[2] == 1;
-          argNum = idx[0];
-          i = idx[1];
-        }
+      if (!c.afterIndex) {
+        c.index();
       }
-      if (i >= end) {
+      if (c.i >= end) {
         out.append("%!(NOVERB)");
         break;
       }
-      int verb = format.codePointAt(i);
-      i += Character.charCount(verb);
+      int verb = format.codePointAt(c.i);
+      c.i += Character.charCount(verb);
       if (verb == '%') {
         out.append('%');
-      } else if (!goodArgNum) {
+      } else if (!c.goodArgNum) {
         out.append("%!").appendCodePoint(verb).append("(BADINDEX)");
-      } else if (argNum >= args.size()) {
+      } else if (c.argNum >= args.size()) {
         out.append("%!").appendCodePoint(verb).append("(MISSING)");
       } else {
         if (verb == 'v') {
@@ -157,14 +161,14 @@ final class GoFormat {
           f.plusV = f.plus;
           f.plus = false;
         }
-        printArg(out, f, args.get(argNum), verb);
-        argNum++;
+        printArg(out, f, args.get(c.argNum), verb);
+        c.argNum++;
       }
     }
-    if (!reordered && argNum < args.size()) {
+    if (!c.reordered && c.argNum < args.size()) {
       out.append("%!(EXTRA ");
-      for (int k = argNum; k < args.size(); k++) {
-        if (k > argNum) {
+      for (int k = c.argNum; k < args.size(); k++) {
+        if (k > c.argNum) {
           out.append(", ");
         }
         out.append(typeName(args.get(k))).append('=');
@@ -175,35 +179,24 @@ final class GoFormat {
     return out.toString();
   }
 
-  private static int parseSmall(String digits) {
-    return digits.length() > 6 ? 1_000_000 : Integer.parseInt(digits);
-  }
-
-  /** Parses {@code [n]} at {@code i}: {new argNum, new i, ok}; null when there is none. */
-  private static int[] argIndex(String format, int i, int argNum, int numArgs) {
-    if (i >= format.length() || format.charAt(i) != '[') {
-      return null;
+  private static Spec flags(Cursor c) {
+    Spec f = new Spec();
+    for (; c.i < c.format.length(); c.i++) {
+      switch (c.format.charAt(c.i)) {
+        case '#' -> f.sharp = true;
+        case '0' -> f.zero = !f.minus;
+        case '+' -> f.plus = true;
+        case '-' -> {
+          f.minus = true;
+          f.zero = false;
+        }
+        case ' ' -> f.space = true;
+        default -> {
+          return f;
+        }
+      }
     }
-    int close = format.indexOf(']', i + 1);
-    if (close < 0) {
-      return new int[] {argNum, format.length(), 0};
-    }
-    String n = format.substring(i + 1, close);
-    if (n.isEmpty() || !n.chars().allMatch(Character::isDigit) || n.length() > 6) {
-      return new int[] {argNum, close + 1, 0};
-    }
-    int index = Integer.parseInt(n) - 1;
-    if (index < 0 || index >= numArgs) {
-      return new int[] {argNum, close + 1, 0};
-    }
-    return new int[] {index, close + 1, 1};
-  }
-
-  private static Integer intArg(List<Object> args, int argNum) {
-    if (argNum < args.size() && args.get(argNum) instanceof Long l && Math.abs(l) <= 1_000_000) {
-      return l.intValue();
-    }
-    return null;
+    return f;
   }
 
   static String typeName(Object arg) {

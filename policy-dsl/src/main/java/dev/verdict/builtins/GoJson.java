@@ -22,13 +22,6 @@ final class GoJson {
 
   private GoJson() {}
 
-  /** Bad JSON, with Go's message. */
-  static final class SyntaxError extends RuntimeException {
-    SyntaxError(String message) {
-      super(message, null, false, false);
-    }
-  }
-
   private static final int MAX_DEPTH = 10_000;
 
   // ---- reading ----
@@ -42,9 +35,9 @@ final class GoJson {
     if (r.pos < s.length()) {
       char c = s.charAt(r.pos);
       if ("{[\"-0123456789tfn".indexOf(c) >= 0) {
-        throw new SyntaxError("error: invalid character '" + r.trailingToken() + "' after top-level value");
+        throw new DecodeError("error: invalid character '" + r.trailingToken() + "' after top-level value");
       }
-      throw new SyntaxError("invalid character " + quoteChar(c) + " looking for beginning of value");
+      throw new DecodeError("invalid character " + quoteChar(c) + " looking for beginning of value");
     }
     return v;
   }
@@ -56,7 +49,7 @@ final class GoJson {
       r.value(0);
       r.skipSpace();
       return r.pos == s.length();
-    } catch (SyntaxError e) {
+    } catch (DecodeError e) {
       return false;
     }
   }
@@ -91,19 +84,19 @@ final class GoJson {
       }
     }
 
-    SyntaxError unexpected(String context) {
+    DecodeError unexpected(String context) {
       if (pos >= s.length()) {
-        return new SyntaxError("unexpected end of JSON input");
+        return new DecodeError("unexpected end of JSON input");
       }
-      return new SyntaxError("invalid character " + quoteChar(s.codePointAt(pos)) + " " + context);
+      return new DecodeError("invalid character " + quoteChar(s.codePointAt(pos)) + " " + context);
     }
 
     Value value(int depth) {
       if (depth > MAX_DEPTH) {
-        throw new SyntaxError("exceeded max depth");
+        throw new DecodeError("exceeded max depth");
       }
       if (pos >= s.length()) {
-        throw new SyntaxError("unexpected end of JSON input");
+        throw new DecodeError("unexpected end of JSON input");
       }
       char c = s.charAt(pos);
       switch (c) {
@@ -133,7 +126,7 @@ final class GoJson {
     private void literal(String word) {
       for (int i = 0; i < word.length(); i++, pos++) {
         if (pos >= s.length()) {
-          throw new SyntaxError("unexpected end of JSON input");
+          throw new DecodeError("unexpected end of JSON input");
         }
         if (s.charAt(pos) != word.charAt(i)) {
           throw unexpected("in literal " + word + " (expecting " + quoteChar(word.charAt(i)) + ")");
@@ -205,7 +198,7 @@ final class GoJson {
       int start = pos;
       while (true) {
         if (pos >= s.length()) {
-          throw new SyntaxError("unexpected end of JSON input");
+          throw new DecodeError("unexpected end of JSON input");
         }
         char c = s.charAt(pos);
         if (c == '"') {
@@ -226,7 +219,7 @@ final class GoJson {
         b.append(s, start, pos);
         pos++;
         if (pos >= s.length()) {
-          throw new SyntaxError("unexpected end of JSON input");
+          throw new DecodeError("unexpected end of JSON input");
         }
         char e = s.charAt(pos++);
         switch (e) {
@@ -265,7 +258,7 @@ final class GoJson {
       int v = 0;
       for (int i = 0; i < 4; i++, pos++) {
         if (pos >= s.length()) {
-          throw new SyntaxError("unexpected end of JSON input");
+          throw new DecodeError("unexpected end of JSON input");
         }
         char h = s.charAt(pos);
         int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
@@ -282,7 +275,7 @@ final class GoJson {
       if (s.charAt(pos) == '-') {
         pos++;
         if (pos >= s.length()) {
-          throw new SyntaxError("unexpected end of JSON input");
+          throw new DecodeError("unexpected end of JSON input");
         }
         if (!isDigit(pos)) {
           throw unexpected("in numeric literal");
@@ -299,7 +292,7 @@ final class GoJson {
         pos++;
         if (!isDigit(pos)) {
           if (pos >= s.length()) {
-            throw new SyntaxError("unexpected end of JSON input");
+            throw new DecodeError("unexpected end of JSON input");
           }
           throw unexpected("after decimal point in numeric literal");
         }
@@ -314,7 +307,7 @@ final class GoJson {
         }
         if (!isDigit(pos)) {
           if (pos >= s.length()) {
-            throw new SyntaxError("unexpected end of JSON input");
+            throw new DecodeError("unexpected end of JSON input");
           }
           throw unexpected("in exponent of numeric literal");
         }
@@ -339,7 +332,7 @@ final class GoJson {
       try {
         Value v = value(0);
         return v instanceof StringValue str ? str.value() : s.substring(start, pos);
-      } catch (SyntaxError e) {
+      } catch (DecodeError e) {
         return String.valueOf(c);
       }
     }

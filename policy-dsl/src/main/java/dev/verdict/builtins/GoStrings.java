@@ -46,6 +46,19 @@ final class GoStrings {
     return cutset.indexOf(c) >= 0;
   }
 
+  /** A backslash before every character of {@code s} found in {@code specials}. */
+  static String backslashEscape(String s, String specials) {
+    StringBuilder b = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (specials.indexOf(c) >= 0) {
+        b.append('\\');
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
   /**
    * Decodes UTF-8 as Go converts bytes to runes: every byte that does not start a valid sequence
    * becomes one U+FFFD (Java would fold a truncated sequence into a single one).

@@ -50,13 +50,6 @@ final class GoYaml {
 
   private GoYaml() {}
 
-  /** Bad YAML, or YAML that has no JSON form. */
-  static final class YamlError extends RuntimeException {
-    YamlError(String message) {
-      super(message, null, false, false);
-    }
-  }
-
   // ---- reading ----
 
   /** Marks plain scalars, which this class resolves itself. */
@@ -82,9 +75,9 @@ final class GoYaml {
       // The first document only, as go-yaml's Unmarshal.
       return composer.checkNode() ? composer.getNode() : null;
     } catch (MarkedYAMLException e) {
-      throw new YamlError(message(e));
+      throw new DecodeError(message(e));
     } catch (YAMLException e) {
-      throw new YamlError("yaml: " + e.getMessage());
+      throw new DecodeError("yaml: " + e.getMessage());
     }
   }
 
@@ -106,7 +99,7 @@ final class GoYaml {
         resolveTree(n, false);
       }
       return true;
-    } catch (YamlError e) {
+    } catch (DecodeError e) {
       return false;
     }
   }
@@ -128,7 +121,7 @@ final class GoYaml {
   private static Value toValue(Object v, boolean json) {
     if (v instanceof NonFinite nf) {
       if (json) {
-        throw new YamlError("json: unsupported value: " + nf.text());
+        throw new DecodeError("json: unsupported value: " + nf.text());
       }
       return NullValue.NULL;
     }
@@ -152,7 +145,7 @@ final class GoYaml {
         mapping(m, b, json);
         return b.build();
       }
-      default -> throw new YamlError("yaml: unsupported node");
+      default -> throw new DecodeError("yaml: unsupported node");
     }
   }
 
@@ -174,12 +167,12 @@ final class GoYaml {
     } else if (v instanceof SequenceNode s) {
       for (Node child : s.getValue()) {
         if (!(child instanceof MappingNode m)) {
-          throw new YamlError("yaml: map merge requires map or sequence of maps as the value");
+          throw new DecodeError("yaml: map merge requires map or sequence of maps as the value");
         }
         mapping(m, b, json);
       }
     } else {
-      throw new YamlError("yaml: map merge requires map or sequence of maps as the value");
+      throw new DecodeError("yaml: map merge requires map or sequence of maps as the value");
     }
   }
 
@@ -193,13 +186,13 @@ final class GoYaml {
       case NonFinite nf -> nf.text().equals("NaN") ? ".nan" : nf.text().startsWith("-") ? "-.inf" : ".inf";
       case NullValue n -> {
         if (json) {
-          throw new YamlError("unsupported map key of type: <nil>");
+          throw new DecodeError("unsupported map key of type: <nil>");
         }
         yield "null";
       }
       default -> {
         if (json) {
-          throw new YamlError("yaml: invalid map key: " + key);
+          throw new DecodeError("yaml: invalid map key: " + key);
         }
         yield String.valueOf(key);
       }
@@ -220,7 +213,7 @@ final class GoYaml {
       if (!(r instanceof StringValue)) {
         return r;
       }
-      throw new YamlError("yaml: cannot decode !!" + tag.getValue().substring(tag.getValue().lastIndexOf(':') + 1)
+      throw new DecodeError("yaml: cannot decode !!" + tag.getValue().substring(tag.getValue().lastIndexOf(':') + 1)
           + " `" + v + "`");
     }
     return StringValue.of(v);

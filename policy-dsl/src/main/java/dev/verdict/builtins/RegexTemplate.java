@@ -61,14 +61,6 @@ final class RegexTemplate {
 
   /** Go's {@code regexp.QuoteMeta}. */
   static String quoteMeta(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
-        b.append('\\');
-      }
-      b.append(c);
-    }
-    return b.toString();
+    return GoStrings.backslashEscape(s, "\\.+*?()|[]{}^$");
   }
 }
