@@ -36,7 +36,7 @@ final class JsonPathBuiltins {
       Operands.object(a, 0);
       return remove(a[0], pathTree(paths(a[1])));
     });
-    r.function("json.patch", Signature.of(ANY, ANY, Type.arrayOf(Type.objectOf(STRING, ANY))), (ctx, a) -> {
+    r.function("json.patch", Signature.of(ANY, ANY, Type.arrayOf(ANY_OBJECT)), (ctx, a) -> {
       ArrayValue ops = Operands.array(a, 1);
       try {
         return JsonPatch.apply(a[0], ops);

@@ -4,7 +4,6 @@ import static dev.verdict.types.Type.ANY;
 import static dev.verdict.types.Type.ANY_ARRAY;
 import static dev.verdict.types.Type.ANY_OBJECT;
 import static dev.verdict.types.Type.ANY_SET;
-import static dev.verdict.types.Type.BOOLEAN;
 
 import dev.verdict.types.Type;
 import dev.verdict.value.ArrayValue;
@@ -27,7 +26,7 @@ final class ObjectBuiltins {
     Type collection = Type.anyOf(ANY_OBJECT, ANY_SET, ANY_ARRAY);
     r.function("object.get", Signature.of(ANY, ANY_OBJECT, ANY, ANY), ObjectBuiltins::get);
     r.function("object.keys", Signature.of(ANY_SET, ANY_OBJECT), (ctx, a) -> Operands.object(a, 0).keySet());
-    r.function("object.remove", Signature.of(ANY_OBJECT, ANY_OBJECT, keys), (ctx, a) -> {
+    r.function("object.remove", Signature.of(ANY, ANY_OBJECT, keys), (ctx, a) -> {
       ObjectValue obj = Operands.object(a, 0);
       SetValue remove = keyParam(a[1]);
       ObjectValue.Builder b = ObjectValue.builder();
@@ -38,7 +37,7 @@ final class ObjectBuiltins {
       }
       return b.size() == obj.size() ? obj : b.build();
     });
-    r.function("object.filter", Signature.of(ANY_OBJECT, ANY_OBJECT, keys), (ctx, a) -> {
+    r.function("object.filter", Signature.of(ANY, ANY_OBJECT, keys), (ctx, a) -> {
       ObjectValue obj = Operands.object(a, 0);
       SetValue keep = keyParam(a[1]);
       ObjectValue.Builder b = ObjectValue.builder();
@@ -63,7 +62,7 @@ final class ObjectBuiltins {
       }
       return merged.build();
     });
-    r.function("object.subset", Signature.of(BOOLEAN, collection, collection), ObjectBuiltins::subset);
+    r.function("object.subset", Signature.of(ANY, collection, collection), ObjectBuiltins::subset);
     r.relation("walk", Signature.of(Type.arrayOf(ANY), ANY), (ctx, a) -> walk(ctx, a[0]));
   }
 

@@ -1,6 +1,5 @@
 package dev.verdict.builtins;
 
-import static dev.verdict.types.Type.ANY;
 import static dev.verdict.types.Type.BOOLEAN;
 import static dev.verdict.types.Type.NUMBER;
 import static dev.verdict.types.Type.STRING;
@@ -24,7 +23,7 @@ final class RegexBuiltins {
     Signature match = Signature.of(BOOLEAN, STRING, STRING);
     r.function("regex.match", match, RegexBuiltins::match);
     r.deprecated("re_match", match, RegexBuiltins::match);
-    r.function("regex.is_valid", Signature.of(BOOLEAN, ANY), (ctx, a) ->
+    r.function("regex.is_valid", Signature.of(BOOLEAN, STRING), (ctx, a) ->
         BooleanValue.of(a[0] instanceof StringValue s && GoRegex.compile(s.value()).pattern() != null));
     r.function("regex.find_n", Signature.of(Type.arrayOf(STRING), STRING, STRING, NUMBER), (ctx, a) -> {
       String regex = Operands.string(a, 0);
