@@ -5,6 +5,7 @@ import dev.verdict.value.NumberValue;
 import dev.verdict.value.SetValue;
 import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
@@ -55,7 +56,26 @@ final class Args {
     if (!n.isInteger()) {
       throw notInteger(i + 1);
     }
-    return n.bigIntegerValue();
+    return exact(n);
+  }
+
+  /** Numbers reaching further than this many decimal digits from the point are refused, not expanded. */
+  static final int MAX_DIGITS = 100_000;
+
+  /** Guards exact expansion: 1e999999999 is a short literal but a huge integer. */
+  static NumberValue bounded(NumberValue n) {
+    if (!n.isLong()) {
+      BigDecimal d = n.bigDecimalValue();
+      if (Math.abs((long) d.precision() - d.scale()) > MAX_DIGITS || Math.abs((long) d.scale()) > MAX_DIGITS) {
+        throw error("number too large");
+      }
+    }
+    return n;
+  }
+
+  /** An integer's exact value, within {@link #MAX_DIGITS}. */
+  static BigInteger exact(NumberValue n) {
+    return bounded(n).bigIntegerValue();
   }
 
   /** The strings of an array or set operand (OPA's {@code StringSliceOperand}). */

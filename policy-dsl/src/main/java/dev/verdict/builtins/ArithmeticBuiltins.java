@@ -88,7 +88,7 @@ final class ArithmeticBuiltins {
   private static NumberValue exactOrFloat(
       NumberValue x, NumberValue y, BinaryOperator<BigInteger> exact, BinaryOperator<GoFloat> inexact) {
     if (x.isInteger() && y.isInteger()) {
-      return NumberValue.of(exact.apply(x.bigIntegerValue(), y.bigIntegerValue()));
+      return NumberValue.of(exact.apply(Args.exact(x), Args.exact(y)));
     }
     return inexact.apply(GoFloat.of(x), GoFloat.of(y)).toNumber();
   }
@@ -121,7 +121,7 @@ final class ArithmeticBuiltins {
     if (x.isLong() && y.isLong()) {
       return NumberValue.of(x.longValue() % y.longValue());
     }
-    return NumberValue.of(x.bigIntegerValue().remainder(y.bigIntegerValue()));
+    return NumberValue.of(Args.exact(x).remainder(Args.exact(y)));
   }
 
   private static Value minus(Value[] args) {

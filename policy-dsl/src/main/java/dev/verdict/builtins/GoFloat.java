@@ -33,7 +33,7 @@ final class GoFloat {
     if (n.isLong()) {
       return ofInteger(BigInteger.valueOf(n.longValue()));
     }
-    BigDecimal d = n.bigDecimalValue();
+    BigDecimal d = Args.bounded(n).bigDecimalValue();
     int sign = d.signum();
     if (sign == 0) {
       return ZERO;

@@ -5,6 +5,9 @@ final class GoStrings {
 
   private GoStrings() {}
 
+  /** Go's decimal floating-point syntax (strconv.ParseFloat, big.Rat and big.Float SetString). */
+  static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
   /** Go's {@code unicode.IsSpace}: Java's isWhitespace differs on U+0085, U+00A0, U+1C-U+1F and others. */
   static boolean isSpace(int c) {
     return switch (c) {

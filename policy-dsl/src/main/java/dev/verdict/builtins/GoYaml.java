@@ -514,10 +514,13 @@ final class GoYaml {
 
   /** As the number reaches go-yaml through JSON: an int when it is one, else a float64. */
   private static String number(NumberValue n) {
-    if (n.isInteger()) {
+    if (n.isLong()) {
+      return n.toString();
+    }
+    if (n.isInteger() && n.signum() > 0 && n.bigDecimalValue().precision() - n.bigDecimalValue().scale() <= 20) {
       BigInteger i = n.bigIntegerValue();
-      if (i.bitLength() < 64 || (i.signum() > 0 && i.bitLength() == 64)) {
-        return i.toString();
+      if (i.bitLength() == 64) {
+        return i.toString(); // a uint64
       }
     }
     double d = n.doubleValue();

@@ -137,7 +137,7 @@ final class StringBuiltins {
       throw Args.operandError(2, "must be one of {2, 8, 10, 16}");
     }
     // Truncated toward zero, through big.Float as OPA does for non-integers.
-    BigInteger i = n.isInteger() ? n.bigIntegerValue() : GoFloat.of(n).truncate();
+    BigInteger i = n.isInteger() ? Args.exact(n) : GoFloat.of(n).truncate();
     return StringValue.of(i.toString(radix));
   }
 
@@ -262,7 +262,7 @@ final class StringBuiltins {
       case NumberValue n when n.isLong() -> n.longValue();
       // An integer beyond float64 can only have come from a literal such as 2e308, which OPA prints as written.
       case NumberValue n when n.isInteger() && Double.isInfinite(n.doubleValue()) -> goNumberText(n);
-      case NumberValue n when n.isInteger() -> n.bigIntegerValue();
+      case NumberValue n when n.isInteger() -> Args.exact(n);
       case NumberValue n -> {
         double d = n.doubleValue();
         yield Double.isInfinite(d) ? goNumberText(n) : (Object) d;

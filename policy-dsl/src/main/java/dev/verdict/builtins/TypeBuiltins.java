@@ -58,8 +58,7 @@ final class TypeBuiltins {
     });
   }
 
-  /** Go's {@code strconv.ParseFloat} syntax: decimal, or hexadecimal with a binary exponent. */
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+  /** strconv.ParseFloat's hexadecimal form, whose binary exponent is required. */
   private static final Pattern HEX =
       Pattern.compile("[+-]?0[xX]([0-9a-fA-F]+(\\.[0-9a-fA-F]*)?|\\.[0-9a-fA-F]+)[pP][+-]?\\d+");
 
@@ -79,7 +78,7 @@ final class TypeBuiltins {
     if (word.equals("inf") || word.equals("infinity") || word.equals("nan")) {
       throw BuiltinException.operandType(1, "valid number string", s);
     }
-    if (DECIMAL.matcher(text).matches()) {
+    if (GoStrings.DECIMAL.matcher(text).matches()) {
       BigDecimal d = new BigDecimal(text);
       if (Double.isInfinite(d.doubleValue())) {
         throw Args.error("strconv.ParseFloat: parsing " + GoFormat.quote(text) + ": value out of range");

@@ -9,7 +9,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code units.parse} (SI and binary suffixes, {@code m} for milli, exact rational arithmetic
@@ -44,9 +43,6 @@ final class UnitsBuiltins {
       Map.entry("pb", K.pow(5)), Map.entry("p", K.pow(5)), Map.entry("pib", KI.pow(5)), Map.entry("pi", KI.pow(5)),
       Map.entry("eb", K.pow(6)), Map.entry("e", K.pow(6)), Map.entry("eib", KI.pow(6)), Map.entry("ei", KI.pow(6)));
 
-  /** Go's big.Rat / big.Float decimal syntax. */
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-
   private static final int MAX_EXPONENT_DIGITS = 6;
 
   static void register(BuiltinRegistry r) {
@@ -77,7 +73,7 @@ final class UnitsBuiltins {
     } else {
       throw Args.error("unit " + unit + " not recognized");
     }
-    if (!DECIMAL.matcher(num).matches()) {
+    if (!GoStrings.DECIMAL.matcher(num).matches()) {
       throw Args.error("could not parse amount to a number");
     }
     BigDecimal value = new BigDecimal(num.startsWith("+") ? num.substring(1) : num).multiply(multiplier);
@@ -101,7 +97,7 @@ final class UnitsBuiltins {
     if (multiplier == null) {
       throw Args.error("byte unit " + numUnit[1] + " not recognized");
     }
-    if (!DECIMAL.matcher(numUnit[0]).matches()) {
+    if (!GoStrings.DECIMAL.matcher(numUnit[0]).matches()) {
       throw Args.error("could not parse byte amount to a number");
     }
     String num = numUnit[0].startsWith("+") ? numUnit[0].substring(1) : numUnit[0];
