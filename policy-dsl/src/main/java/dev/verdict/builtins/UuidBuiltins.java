@@ -80,7 +80,10 @@ final class UuidBuiltins {
     return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
   }
 
-  /** version and variant always; time, node id (dash-separated bytes) and clock sequence for versions 1 and 2; id and domain for 2. */
+  /**
+   * version and variant always; time, node id (dash-separated bytes), MAC variables and clock
+   * sequence for versions 1 and 2; id and domain for 2.
+   */
   private static ObjectValue describe(byte[] u) {
     int version = (u[6] & 0xFF) >> 4;
     ObjectValue.Builder b = ObjectValue.builder();
@@ -97,6 +100,7 @@ final class UuidBuiltins {
         node.append(i > 10 ? "-" : "").append(String.format("%02x", u[i] & 0xFF));
       }
       b.put("nodeid", StringValue.of(node.toString()));
+      b.put("macvariables", StringValue.of(macVariables(u[10] & 0xFF)));
       b.put("clocksequence", NumberValue.of(u16(u, 8) & 0x3fff));
       if (version == 2) {
         b.put("id", NumberValue.of(u32(u, 0)));
@@ -125,6 +129,17 @@ final class UuidBuiltins {
       return "Future";
     }
     return "Reserved";
+  }
+
+  /** The local/global and unicast/multicast bits of the node id's first byte. */
+  private static String macVariables(int b) {
+    if ((b & 3) == 3) {
+      return "local:multicast";
+    }
+    if ((b & 1) == 1) {
+      return "global:multicast";
+    }
+    return (b & 2) == 2 ? "local:unicast" : "global:unicast";
   }
 
   private static String domain(int d) {
