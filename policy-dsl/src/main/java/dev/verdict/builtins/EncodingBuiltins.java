@@ -40,12 +40,12 @@ final class EncodingBuiltins {
     r.function("urlquery.encode_object", Signature.of(STRING, Type.objectOf(STRING, queryValue)), (ctx, a) -> encodeObject(a));
     r.function("urlquery.decode_object", Signature.of(Type.objectOf(STRING, Type.arrayOf(STRING)), STRING), (ctx, a) -> decodeObject(a));
 
-    r.function("json.marshal", Signature.of(STRING, ANY), (ctx, a) -> StringValue.of(GoJson.marshal(a[0])));
+    r.function("json.marshal", Signature.of(STRING, ANY), (ctx, a) -> StringValue.of(GoJsonWriter.marshal(a[0])));
     r.function("json.marshal_with_options",
         Signature.of(STRING, ANY, Type.objectOf(STRING, Type.anyOf(BOOLEAN, STRING))), EncodingBuiltins::marshalWithOptions);
     decoder(r, "json.unmarshal", Signature.of(ANY, STRING), GoJson::parse);
     r.function("json.is_valid", strToBool, (ctx, a) -> BooleanValue.of(a[0] instanceof StringValue s && GoJson.valid(s.value())));
-    r.function("yaml.marshal", Signature.of(STRING, ANY), (ctx, a) -> StringValue.of(GoYaml.marshal(a[0])));
+    r.function("yaml.marshal", Signature.of(STRING, ANY), (ctx, a) -> StringValue.of(GoYamlWriter.marshal(a[0])));
     decoder(r, "yaml.unmarshal", Signature.of(ANY, STRING), GoYaml::parse);
     r.function("yaml.is_valid", strToBool, (ctx, a) -> BooleanValue.of(a[0] instanceof StringValue s && GoYaml.valid(s.value())));
   }
@@ -197,6 +197,6 @@ final class EncodingBuiltins {
     }
     boolean pretty = explicitPretty != null ? explicitPretty : implicitPretty;
     // MarshalIndent does not prefix the first line; OPA adds it.
-    return StringValue.of(pretty ? prefix + GoJson.marshalIndent(a[0], prefix, indent) : GoJson.marshal(a[0]));
+    return StringValue.of(pretty ? prefix + GoJsonWriter.marshalIndent(a[0], prefix, indent) : GoJsonWriter.marshal(a[0]));
   }
 }

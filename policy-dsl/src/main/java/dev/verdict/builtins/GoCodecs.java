@@ -174,7 +174,7 @@ final class GoCodecs {
       if (c == '%') {
         if (i + 2 >= src.length || Character.digit(src[i + 1], 16) < 0 || Character.digit(src[i + 2], 16) < 0) {
           String bad = new String(src, i, Math.min(3, src.length - i), StandardCharsets.UTF_8);
-          throw new DecodeError("invalid URL escape " + GoFormat.quote(bad));
+          throw new DecodeError("invalid URL escape " + GoStrconv.quote(bad));
         }
         out.write(Character.digit(src[i + 1], 16) << 4 | Character.digit(src[i + 2], 16));
         i += 2;

@@ -1,8 +1,6 @@
 package dev.verdict.builtins;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -238,8 +236,8 @@ final class GoFormat {
       case 'b' -> integer(out, f, v, 2, verb);
       case 'o', 'O' -> integer(out, f, v, 8, verb);
       case 'x', 'X' -> integer(out, f, v, 16, verb);
-      case 'c' -> padString(out, f, runeString(v));
-      case 'q' -> padString(out, f, quoteRune(v, f.plus));
+      case 'c' -> padString(out, f, GoStrconv.runeString(v));
+      case 'q' -> padString(out, f, GoStrconv.quoteRune(v, f.plus));
       case 'U' -> unicode(out, f, v);
       default -> badVerb(out, f, v, verb);
     }
@@ -310,7 +308,7 @@ final class GoFormat {
       b.append('0');
     }
     b.append(hex);
-    if (f.sharp && v >= 0 && v <= Character.MAX_CODE_POINT && isPrint((int) v)) {
+    if (f.sharp && v >= 0 && v <= Character.MAX_CODE_POINT && GoStrconv.isPrint((int) v)) {
       b.append(" '").appendCodePoint((int) v).append('\'');
     }
     boolean oldZero = f.zero;
@@ -389,7 +387,7 @@ final class GoFormat {
     if (f.precSet) {
       prec = f.prec;
     }
-    String num = formatFloat(v, verb == 'F' ? 'f' : verb, prec);
+    String num = GoStrconv.formatFloat(v, verb == 'F' ? 'f' : verb, prec);
     if (f.sharp && verb != 'b') {
       num = sharpFloat(num, verb, prec);
     }
@@ -450,124 +448,13 @@ final class GoFormat {
     return b + tail;
   }
 
-  /** Go's {@code strconv.FormatFloat(v, fmt, prec, 64)} for e, E, f, g and G. */
-  static String formatFloat(double v, int fmt, int prec) {
-    if (Double.isNaN(v)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(v)) {
-      return v > 0 ? "+Inf" : "-Inf";
-    }
-    boolean neg = v < 0 || (v == 0 && 1 / v < 0);
-    double a = Math.abs(v);
-    String digits;
-    int point;
-    boolean shortest = prec < 0;
-    if (a == 0) {
-      digits = "";
-      point = 0;
-    } else if (shortest) {
-      BigDecimal d = new BigDecimal(Double.toString(a)).stripTrailingZeros();
-      digits = d.unscaledValue().toString();
-      point = digits.length() - d.scale();
-    } else {
-      BigDecimal exact = new BigDecimal(a);
-      int sig = switch (fmt) {
-        case 'e', 'E' -> prec + 1;
-        case 'g', 'G' -> prec == 0 ? 1 : prec;
-        default -> -1;
-      };
-      BigDecimal rounded;
-      if (sig > 0) {
-        rounded = exact.round(new java.math.MathContext(sig, RoundingMode.HALF_EVEN));
-      } else {
-        rounded = exact.setScale(prec, RoundingMode.HALF_EVEN);
-      }
-      rounded = rounded.signum() == 0 ? BigDecimal.ZERO : rounded.stripTrailingZeros();
-      digits = rounded.signum() == 0 ? "" : rounded.unscaledValue().toString();
-      point = rounded.signum() == 0 ? 0 : digits.length() - rounded.scale();
-    }
-    StringBuilder b = new StringBuilder();
-    if (neg) {
-      b.append('-');
-    }
-    switch (fmt) {
-      case 'e', 'E' -> fmtE(b, digits, point, shortest ? Math.max(digits.length() - 1, 0) : prec, fmt);
-      case 'f' -> fmtF(b, digits, point, shortest ? Math.max(digits.length() - point, 0) : prec);
-      default -> {
-        int p = shortest ? digits.length() : prec == 0 ? 1 : prec;
-        int eprec = p;
-        if (eprec > digits.length() && digits.length() >= point) {
-          eprec = digits.length();
-        }
-        if (shortest) {
-          eprec = 6;
-        }
-        int exp = point - 1;
-        if (digits.isEmpty()) {
-          exp = 0;
-        }
-        if (exp < -4 || exp >= eprec) {
-          if (p > digits.length()) {
-            p = digits.length();
-          }
-          fmtE(b, digits, point, Math.max(p - 1, 0), fmt == 'G' ? 'E' : 'e');
-        } else {
-          if (p > point) {
-            p = digits.length();
-          }
-          fmtF(b, digits, point, Math.max(p - point, 0));
-        }
-      }
-    }
-    return b.toString();
-  }
-
-  private static char digitAt(String digits, int i) {
-    return i >= 0 && i < digits.length() ? digits.charAt(i) : '0';
-  }
-
-  private static void fmtE(StringBuilder b, String digits, int point, int prec, int fmt) {
-    b.append(digits.isEmpty() ? '0' : digits.charAt(0));
-    if (prec > 0) {
-      b.append('.');
-      for (int i = 1; i <= prec; i++) {
-        b.append(digitAt(digits, i));
-      }
-    }
-    b.append((char) fmt);
-    int exp = digits.isEmpty() ? 0 : point - 1;
-    b.append(exp < 0 ? '-' : '+');
-    exp = Math.abs(exp);
-    if (exp < 10) {
-      b.append('0');
-    }
-    b.append(exp);
-  }
-
-  private static void fmtF(StringBuilder b, String digits, int point, int prec) {
-    if (point > 0) {
-      for (int i = 0; i < point; i++) {
-        b.append(digitAt(digits, i));
-      }
-    } else {
-      b.append('0');
-    }
-    if (prec > 0) {
-      b.append('.');
-      for (int i = 1; i <= prec; i++) {
-        b.append(digitAt(digits, point + i - 1));
-      }
-    }
-  }
-
   // ---- strings ----
 
   private static void formatString(StringBuilder out, Spec f, String s, int verb) {
     switch (verb) {
       case 'v' -> {
         if (f.sharpV) {
-          padString(out, f, quote(s));
+          padString(out, f, GoStrconv.quote(s));
         } else {
           padString(out, f, truncate(s, f));
         }
@@ -575,7 +462,7 @@ final class GoFormat {
       case 's' -> padString(out, f, truncate(s, f));
       case 'q' -> {
         String t = truncate(s, f);
-        padString(out, f, f.sharp && canBackquote(t) ? "`" + t + "`" : f.plus ? quoteAscii(t) : quote(t));
+        padString(out, f, f.sharp && GoStrconv.canBackquote(t) ? "`" + t + "`" : f.plus ? GoStrconv.quoteAscii(t) : GoStrconv.quote(t));
       }
       case 'x', 'X' -> padString(out, f, hex(truncateBytes(s, f), verb == 'X', f));
       default -> badVerb(out, f, s, verb);
@@ -634,80 +521,4 @@ final class GoFormat {
     }
   }
 
-  // ---- quoting, as strconv ----
-
-  /** Go's {@code strconv.Quote}. */
-  static String quote(String s) {
-    return quoteWith(s, '"', false);
-  }
-
-  static String quoteAscii(String s) {
-    return quoteWith(s, '"', true);
-  }
-
-  private static String quoteRune(long r, boolean ascii) {
-    int cp = r < 0 || r > Character.MAX_CODE_POINT || (r >= 0xD800 && r <= 0xDFFF) ? 0xFFFD : (int) r;
-    return quoteWith(new String(Character.toChars(cp)), '\'', ascii);
-  }
-
-  private static String runeString(long r) {
-    int cp = r < 0 || r > Character.MAX_CODE_POINT || (r >= 0xD800 && r <= 0xDFFF) ? 0xFFFD : (int) r;
-    return new String(Character.toChars(cp));
-  }
-
-  private static String quoteWith(String s, char q, boolean ascii) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append(q);
-    for (int k = 0; k < s.length(); ) {
-      int c = s.codePointAt(k);
-      k += Character.charCount(c);
-      if (c == q || c == '\\') {
-        b.append('\\').appendCodePoint(c);
-      } else if (ascii ? c < 0x80 && isPrint(c) : isPrint(c)) {
-        b.appendCodePoint(c);
-      } else {
-        switch (c) {
-          case 0x07 -> b.append("\\a");
-          case '\b' -> b.append("\\b");
-          case '\f' -> b.append("\\f");
-          case '\n' -> b.append("\\n");
-          case '\r' -> b.append("\\r");
-          case '\t' -> b.append("\\t");
-          case 0x0B -> b.append("\\v");
-          default -> {
-            if (c < ' ' || c == 0x7F) {
-              b.append(String.format("\\x%02x", c));
-            } else if (c < 0x10000) {
-              b.append(String.format("\\u%04x", c));
-            } else {
-              b.append(String.format("\\U%08x", c));
-            }
-          }
-        }
-      }
-    }
-    return b.append(q).toString();
-  }
-
-  private static boolean canBackquote(String s) {
-    for (int k = 0; k < s.length(); k++) {
-      char c = s.charAt(k);
-      if (c == '`' || c == 0xFEFF || (c < ' ' && c != '\t') || c == 0x7F) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Approximates Go's {@code unicode.IsPrint}: graphic characters and the ASCII space. */
-  static boolean isPrint(int c) {
-    if (c == ' ') {
-      return true;
-    }
-    return switch (Character.getType(c)) {
-      case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
-          Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-          Character.SPACE_SEPARATOR -> false;
-      default -> true;
-    };
-  }
 }

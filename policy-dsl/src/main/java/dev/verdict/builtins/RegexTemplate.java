@@ -36,12 +36,12 @@ final class RegexTemplate {
           idxs.add(idx);
           idxs.add(i + 1);
         } else if (level < 0) {
-          return new GoRegex.Compiled(null, "unbalanced braces in " + GoFormat.quote(tpl));
+          return new GoRegex.Compiled(null, "unbalanced braces in " + GoStrconv.quote(tpl));
         }
       }
     }
     if (level != 0) {
-      return new GoRegex.Compiled(null, "unbalanced braces in " + GoFormat.quote(tpl));
+      return new GoRegex.Compiled(null, "unbalanced braces in " + GoStrconv.quote(tpl));
     }
     StringBuilder pattern = new StringBuilder("^");
     int end = 0;

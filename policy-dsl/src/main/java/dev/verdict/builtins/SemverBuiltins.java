@@ -38,11 +38,11 @@ final class SemverBuiltins {
       String y = Operands.string(a, 1);
       Version vx = parse(x);
       if (vx == null) {
-        throw Args.error("operand 1: string " + GoFormat.quote(x) + " is not a valid SemVer");
+        throw Args.error("operand 1: string " + GoStrconv.quote(x) + " is not a valid SemVer");
       }
       Version vy = parse(y);
       if (vy == null) {
-        throw Args.error("operand 2: string " + GoFormat.quote(y) + " is not a valid SemVer");
+        throw Args.error("operand 2: string " + GoStrconv.quote(y) + " is not a valid SemVer");
       }
       return NumberValue.of(compare(vx, vy));
     });

@@ -81,17 +81,17 @@ final class TypeBuiltins {
     if (GoStrings.DECIMAL.matcher(text).matches()) {
       BigDecimal d = new BigDecimal(text);
       if (Double.isInfinite(d.doubleValue())) {
-        throw Args.error("strconv.ParseFloat: parsing " + GoFormat.quote(text) + ": value out of range");
+        throw Args.error("strconv.ParseFloat: parsing " + GoStrconv.quote(text) + ": value out of range");
       }
       return NumberValue.of(d);
     }
     if (HEX.matcher(text).matches()) {
       double d = Double.parseDouble(text);
       if (Double.isInfinite(d)) {
-        throw Args.error("strconv.ParseFloat: parsing " + GoFormat.quote(text) + ": value out of range");
+        throw Args.error("strconv.ParseFloat: parsing " + GoStrconv.quote(text) + ": value out of range");
       }
       return NumberValue.of(new BigDecimal(d));
     }
-    throw Args.error("strconv.ParseFloat: parsing " + GoFormat.quote(text) + ": invalid syntax");
+    throw Args.error("strconv.ParseFloat: parsing " + GoStrconv.quote(text) + ": invalid syntax");
   }
 }

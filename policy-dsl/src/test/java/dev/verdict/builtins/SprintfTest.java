@@ -75,15 +75,15 @@ class SprintfTest extends BuiltinTestSupport {
 
   @Test
   void floatFormatting() {
-    assertEquals("1e+21", GoFormat.formatFloat(1e21, 'g', -1));
-    assertEquals("123456", GoFormat.formatFloat(123456, 'g', -1));
-    assertEquals("1.234567e+06", GoFormat.formatFloat(1234567, 'g', -1));
-    assertEquals("0.0001", GoFormat.formatFloat(0.0001, 'g', -1));
-    assertEquals("0", GoFormat.formatFloat(0, 'g', -1));
-    assertEquals("1.2e+02", GoFormat.formatFloat(123, 'g', 2));
-    assertEquals("100", GoFormat.formatFloat(100, 'g', 3));
-    assertEquals("0.000000", GoFormat.formatFloat(0, 'f', 6));
-    assertEquals("-2.50", GoFormat.formatFloat(-2.5, 'f', 2));
+    assertEquals("1e+21", GoStrconv.formatFloat(1e21, 'g', -1));
+    assertEquals("123456", GoStrconv.formatFloat(123456, 'g', -1));
+    assertEquals("1.234567e+06", GoStrconv.formatFloat(1234567, 'g', -1));
+    assertEquals("0.0001", GoStrconv.formatFloat(0.0001, 'g', -1));
+    assertEquals("0", GoStrconv.formatFloat(0, 'g', -1));
+    assertEquals("1.2e+02", GoStrconv.formatFloat(123, 'g', 2));
+    assertEquals("100", GoStrconv.formatFloat(100, 'g', 3));
+    assertEquals("0.000000", GoStrconv.formatFloat(0, 'f', 6));
+    assertEquals("-2.50", GoStrconv.formatFloat(-2.5, 'f', 2));
     assertEquals("hi 5 x", GoFormat.sprintf("hi %d %s", List.of(5L, "x")));
     assertEquals("-12", GoFormat.sprintf("%d", List.of(BigInteger.valueOf(-12))));
   }
