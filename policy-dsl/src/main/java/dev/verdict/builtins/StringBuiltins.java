@@ -61,7 +61,10 @@ final class StringBuiltins {
       String s = Operands.string(a, 0);
       String old = Operands.string(a, 1);
       String replacement = Operands.string(a, 2);
-      String out = new GoReplacer(new String[] {old}, new String[] {replacement}).replace(s);
+      // One non-empty pattern is a plain left-to-right, non-overlapping replacement.
+      String out = old.isEmpty()
+          ? new GoReplacer(new String[] {old}, new String[] {replacement}).replace(s)
+          : s.replace(old, replacement);
       return out.equals(s) ? a[0] : StringValue.of(out);
     });
     r.function("strings.replace_n", Signature.of(STRING, Type.objectOf(STRING, STRING), STRING), StringBuiltins::replaceN);
