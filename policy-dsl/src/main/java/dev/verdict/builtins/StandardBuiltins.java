@@ -9,6 +9,23 @@ final class StandardBuiltins {
 
   private static BuiltinRegistry build() {
     BuiltinRegistry r = new BuiltinRegistry();
+    ArithmeticBuiltins.register(r);
+    ComparisonBuiltins.register(r);
+    BitsBuiltins.register(r);
+    AggregateBuiltins.register(r);
+    SetBuiltins.register(r);
+    ArrayBuiltins.register(r);
+    TypeBuiltins.register(r);
+    StringBuiltins.register(r);
+    ObjectBuiltins.register(r);
+    JsonPathBuiltins.register(r);
+    GraphBuiltins.register(r);
+    RegexBuiltins.register(r);
+    GlobBuiltins.register(r);
+    EncodingBuiltins.register(r);
+    UnitsBuiltins.register(r);
+    SemverBuiltins.register(r);
+    UuidBuiltins.register(r);
     return r;
   }
 }

@@ -39,7 +39,7 @@ public final class NumberValue implements Value {
   }
 
   public static NumberValue of(BigInteger n) {
-    return n.bitLength() < 64 ? of(n.longValue()) : new NumberValue(0, new BigDecimal(n));
+    return n.bitLength() < 64 ? of(n.longValue()) : new NumberValue(0, new BigDecimal(n).stripTrailingZeros());
   }
 
   public static NumberValue of(BigDecimal n) {
