@@ -9,6 +9,7 @@ final class StandardBuiltins {
 
   private static BuiltinRegistry build() {
     BuiltinRegistry r = new BuiltinRegistry();
+    TimeBuiltins.register(r);
     return r;
   }
 }
