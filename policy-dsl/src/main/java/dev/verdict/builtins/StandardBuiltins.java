@@ -10,6 +10,7 @@ final class StandardBuiltins {
   private static BuiltinRegistry build() {
     BuiltinRegistry r = new BuiltinRegistry();
     TimeBuiltins.register(r);
+    CryptoBuiltins.register(r);
     return r;
   }
 }
