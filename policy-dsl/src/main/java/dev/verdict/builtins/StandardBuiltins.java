@@ -11,6 +11,7 @@ final class StandardBuiltins {
     BuiltinRegistry r = new BuiltinRegistry();
     TimeBuiltins.register(r);
     CryptoBuiltins.register(r);
+    NetBuiltins.register(r);
     return r;
   }
 }
