@@ -12,6 +12,7 @@ final class StandardBuiltins {
     TimeBuiltins.register(r);
     CryptoBuiltins.register(r);
     NetBuiltins.register(r);
+    JwtBuiltins.register(r);
     return r;
   }
 }

@@ -11,6 +11,8 @@ public final class GoBase64 {
 
   public static final GoBase64 STD = new GoBase64(
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", true);
+  public static final GoBase64 URL = new GoBase64(
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", true);
   public static final GoBase64 RAW_URL = new GoBase64(
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", false);
 
