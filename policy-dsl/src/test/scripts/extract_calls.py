@@ -33,6 +33,8 @@ def parse_value(s, i, env):
         if isinstance(v, float) and v.is_integer() and abs(v) < 1e18:
             v = int(v)
         return v, m.end()
+    if s.startswith('set()', i):
+        return {'$set': []}, i + 5
     m = re.compile(r'[A-Za-z_][A-Za-z0-9_.]*').match(s, i)
     if m:
         name = m.group(0)
@@ -114,7 +116,8 @@ def main():
                     m = re.search(re.escape(prefix) + r'[a-z_0-9.]*\(', module)
                     if not m:
                         raise Unreadable('no call')
-                    args, _ = parse_seq(module, m.end(), ')', dict(env, x=None, y=None, z=None))
+                    args, end = parse_seq(module, m.end(), ')', dict(env, x=None, y=None, z=None))
+                    compared = re.compile(r'\s*==\s*([A-Za-z_][A-Za-z0-9_]*)').match(module, end)
                     case = {'note': c['note'], 'builtin': module[m.start():m.end() - 1], 'args': args}
                     if 'want_error' in c or 'want_error_code' in c:
                         case['error'] = c.get('want_error', '')
@@ -122,6 +125,8 @@ def main():
                     else:
                         wants = c['want_result']
                         case['want'] = wants[0]['x'] if wants else '$undefined'
+                        if compared and case['want'] is True and compared.group(1) in env:
+                            case['want'] = env[compared.group(1)]  # f(...) == expected
                     cases.append(case)
                 except (Unreadable, IndexError, ValueError, KeyError) as e:
                     skipped.append({'note': c['note'], 'why': str(e)})

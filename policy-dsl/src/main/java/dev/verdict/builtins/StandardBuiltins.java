@@ -13,6 +13,7 @@ final class StandardBuiltins {
     CryptoBuiltins.register(r);
     NetBuiltins.register(r);
     JwtBuiltins.register(r);
+    AwsBuiltins.register(r);
     return r;
   }
 }
