@@ -14,6 +14,7 @@ final class StandardBuiltins {
     NetBuiltins.register(r);
     JwtBuiltins.register(r);
     AwsBuiltins.register(r);
+    JsonSchemaBuiltins.register(r);
     return r;
   }
 }
