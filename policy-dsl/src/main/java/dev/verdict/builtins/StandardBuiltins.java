@@ -15,6 +15,8 @@ final class StandardBuiltins {
     JwtBuiltins.register(r);
     AwsBuiltins.register(r);
     JsonSchemaBuiltins.register(r);
+    HttpBuiltins.register(r);
+    RuntimeBuiltins.register(r);
     return r;
   }
 }
