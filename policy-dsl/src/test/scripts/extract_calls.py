@@ -119,6 +119,8 @@ def main():
                     args, end = parse_seq(module, m.end(), ')', dict(env, x=None, y=None, z=None))
                     compared = re.compile(r'\s*==\s*([A-Za-z_][A-Za-z0-9_]*)').match(module, end)
                     case = {'note': c['note'], 'builtin': module[m.start():m.end() - 1], 'args': args}
+                    if re.search(r'\bnot\s+$', module[:m.start()]):
+                        case['negated'] = True  # not f(...): the call is false or undefined
                     if 'want_error' in c or 'want_error_code' in c:
                         case['error'] = c.get('want_error', '')
                         case['code'] = c.get('want_error_code', '')

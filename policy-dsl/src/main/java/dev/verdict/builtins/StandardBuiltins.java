@@ -17,6 +17,7 @@ final class StandardBuiltins {
     JsonSchemaBuiltins.register(r);
     HttpBuiltins.register(r);
     RuntimeBuiltins.register(r);
+    GraphQLBuiltins.register(r);
     return r;
   }
 }
