@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
 
 /** Digests and HMACs over UTF-8 text, shared by the crypto and AWS signing builtins. */
 final class Hashing {
@@ -28,26 +26,11 @@ final class Hashing {
     return digest(algorithm, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** HMAC with any key, the empty one included (SecretKeySpec refuses an empty key; Go does not). */
   static byte[] hmac(String algorithm, byte[] key, byte[] data) {
     try {
-      Mac mac = Mac.getInstance(algorithm);
-      mac.init(new RawKey(algorithm, key));
-      return mac.doFinal(data);
+      return dev.verdict.builtins.pki.Hmac.compute(algorithm, key, data);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(algorithm + " is part of every JDK", e);
-    }
-  }
-
-  private record RawKey(String getAlgorithm, byte[] bytes) implements SecretKey {
-    @Override
-    public String getFormat() {
-      return "RAW";
-    }
-
-    @Override
-    public byte[] getEncoded() {
-      return bytes.clone();
     }
   }
 }

@@ -135,121 +135,55 @@ public final class JsonSchemaBuiltins {
   static final class GoJsonSchemaError {
     private GoJsonSchemaError() {}
 
+    /** How gqlparser names a keyword's failure and describes it (from the field and arguments). */
+    private record Wording(String type, java.util.function.BiFunction<String, Object[], String> desc) {}
+
+    private static final Map<String, Wording> WORDINGS = Map.ofEntries(
+        Map.entry("type", new Wording("invalid_type",
+            (f, a) -> "Invalid type. Expected: " + arg(a, 1) + ", given: " + arg(a, 0))),
+        Map.entry("required", new Wording("required", (f, a) -> arg(a, 0) + " is required")),
+        Map.entry("enum", new Wording("enum", (f, a) -> f + " must be one of the following: " + arg(a, 0))),
+        Map.entry("const", new Wording("const", (f, a) -> f + " does not match: " + arg(a, 0))),
+        Map.entry("minLength", new Wording("string_gte",
+            (f, a) -> "String length must be greater than or equal to " + arg(a, 0))),
+        Map.entry("maxLength", new Wording("string_lte",
+            (f, a) -> "String length must be less than or equal to " + arg(a, 0))),
+        Map.entry("pattern", new Wording("pattern", (f, a) -> "Does not match pattern '" + arg(a, 0) + "'")),
+        Map.entry("format", new Wording("format", (f, a) -> "Does not match format '" + arg(a, 0) + "'")),
+        Map.entry("minimum", new Wording("number_gte", (f, a) -> "Must be greater than or equal to " + arg(a, 0))),
+        Map.entry("maximum", new Wording("number_lte", (f, a) -> "Must be less than or equal to " + arg(a, 0))),
+        Map.entry("exclusiveMinimum", new Wording("number_gt", (f, a) -> "Must be greater than " + arg(a, 0))),
+        Map.entry("exclusiveMaximum", new Wording("number_lt", (f, a) -> "Must be less than " + arg(a, 0))),
+        Map.entry("multipleOf", new Wording("multiple_of", (f, a) -> "Must be a multiple of " + arg(a, 0))),
+        Map.entry("minItems", new Wording("array_min_items", (f, a) -> "Array must have at least " + arg(a, 0) + " items")),
+        Map.entry("maxItems", new Wording("array_max_items", (f, a) -> "Array must have at most " + arg(a, 0) + " items")),
+        Map.entry("minProperties", new Wording("array_min_properties",
+            (f, a) -> "Must have at least " + arg(a, 0) + " properties")),
+        Map.entry("maxProperties", new Wording("array_max_properties",
+            (f, a) -> "Must have at most " + arg(a, 0) + " properties")),
+        Map.entry("uniqueItems", new Wording("unique", (f, a) -> "array items must be unique")),
+        Map.entry("additionalProperties", new Wording("additional_property_not_allowed",
+            (f, a) -> "Additional property " + arg(a, 0) + " is not allowed")),
+        Map.entry("additionalItems", new Wording("array_no_additional_items",
+            (f, a) -> "No additional items allowed on array")),
+        Map.entry("items", new Wording("array_no_additional_items", (f, a) -> "No additional items allowed on array")),
+        Map.entry("anyOf", new Wording("number_any_of", (f, a) -> "Must validate at least one schema (anyOf)")),
+        Map.entry("oneOf", new Wording("number_one_of", (f, a) -> "Must validate one and only one schema (oneOf)")),
+        Map.entry("allOf", new Wording("number_all_of", (f, a) -> "Must validate all the schemas (allOf)")),
+        Map.entry("not", new Wording("number_not", (f, a) -> "Must not validate the schema (not)")),
+        Map.entry("contains", new Wording("contains", (f, a) -> "At least one of the items must match")),
+        Map.entry("dependencies", new Wording("missing_dependency", (f, a) -> "Has a dependency on " + arg(a, 0))),
+        Map.entry("dependentRequired", new Wording("missing_dependency", (f, a) -> "Has a dependency on " + arg(a, 0))));
+
     static Value of(ValidationMessage m) {
       Object[] args = m.getArguments() == null ? new Object[0] : m.getArguments();
-      String field = field(m.getInstanceLocation());
-      String type;
-      String desc;
-      switch (m.getType()) {
-        case "type" -> {
-          type = "invalid_type";
-          desc = "Invalid type. Expected: " + arg(args, 1) + ", given: " + arg(args, 0);
-        }
-        case "required" -> {
-          type = "required";
-          desc = (m.getProperty() != null ? m.getProperty() : arg(args, 0)) + " is required";
-        }
-        case "enum" -> {
-          type = "enum";
-          desc = field + " must be one of the following: " + arg(args, 0);
-        }
-        case "const" -> {
-          type = "const";
-          desc = field + " does not match: " + arg(args, 0);
-        }
-        case "minLength" -> {
-          type = "string_gte";
-          desc = "String length must be greater than or equal to " + arg(args, 0);
-        }
-        case "maxLength" -> {
-          type = "string_lte";
-          desc = "String length must be less than or equal to " + arg(args, 0);
-        }
-        case "pattern" -> {
-          type = "pattern";
-          desc = "Does not match pattern '" + arg(args, 0) + "'";
-        }
-        case "format" -> {
-          type = "format";
-          desc = "Does not match format '" + arg(args, 0) + "'";
-        }
-        case "minimum" -> {
-          type = "number_gte";
-          desc = "Must be greater than or equal to " + arg(args, 0);
-        }
-        case "maximum" -> {
-          type = "number_lte";
-          desc = "Must be less than or equal to " + arg(args, 0);
-        }
-        case "exclusiveMinimum" -> {
-          type = "number_gt";
-          desc = "Must be greater than " + arg(args, 0);
-        }
-        case "exclusiveMaximum" -> {
-          type = "number_lt";
-          desc = "Must be less than " + arg(args, 0);
-        }
-        case "multipleOf" -> {
-          type = "multiple_of";
-          desc = "Must be a multiple of " + arg(args, 0);
-        }
-        case "minItems" -> {
-          type = "array_min_items";
-          desc = "Array must have at least " + arg(args, 0) + " items";
-        }
-        case "maxItems" -> {
-          type = "array_max_items";
-          desc = "Array must have at most " + arg(args, 0) + " items";
-        }
-        case "minProperties" -> {
-          type = "array_min_properties";
-          desc = "Must have at least " + arg(args, 0) + " properties";
-        }
-        case "maxProperties" -> {
-          type = "array_max_properties";
-          desc = "Must have at most " + arg(args, 0) + " properties";
-        }
-        case "uniqueItems" -> {
-          type = "unique";
-          desc = "array items must be unique";
-        }
-        case "additionalProperties" -> {
-          type = "additional_property_not_allowed";
-          desc = "Additional property " + arg(args, 0) + " is not allowed";
-        }
-        case "additionalItems", "items" -> {
-          type = "array_no_additional_items";
-          desc = "No additional items allowed on array";
-        }
-        case "anyOf" -> {
-          type = "number_any_of";
-          desc = "Must validate at least one schema (anyOf)";
-        }
-        case "oneOf" -> {
-          type = "number_one_of";
-          desc = "Must validate one and only one schema (oneOf)";
-        }
-        case "allOf" -> {
-          type = "number_all_of";
-          desc = "Must validate all the schemas (allOf)";
-        }
-        case "not" -> {
-          type = "number_not";
-          desc = "Must not validate the schema (not)";
-        }
-        case "contains" -> {
-          type = "contains";
-          desc = "At least one of the items must match";
-        }
-        case "dependencies", "dependentRequired" -> {
-          type = "missing_dependency";
-          desc = "Has a dependency on " + arg(args, 0);
-        }
-        default -> {
-          type = m.getType();
-          desc = m.getMessage();
-        }
+      if (m.getType().equals("required") && m.getProperty() != null) {
+        args = new Object[] {m.getProperty()};
       }
+      String field = field(m.getInstanceLocation());
+      Wording w = WORDINGS.get(m.getType());
+      String type = w == null ? m.getType() : w.type();
+      String desc = w == null ? m.getMessage() : w.desc().apply(field, args);
       return ObjectValue.builder()
           .put("error", StringValue.of(field + ": " + desc))
           .put("type", StringValue.of(type))

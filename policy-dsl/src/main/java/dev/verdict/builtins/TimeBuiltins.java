@@ -1,6 +1,5 @@
 package dev.verdict.builtins;
 
-import static dev.verdict.types.Type.ANY;
 import static dev.verdict.types.Type.NUMBER;
 import static dev.verdict.types.Type.STRING;
 

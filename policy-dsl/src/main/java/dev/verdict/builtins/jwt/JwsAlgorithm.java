@@ -13,7 +13,6 @@ import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
 import java.util.Map;
-import javax.crypto.SecretKey;
 
 /**
  * The JWS algorithms OPA knows, signing and verifying with the JDK's providers. HMAC keys of
@@ -105,21 +104,7 @@ public enum JwsAlgorithm {
   }
 
   private byte[] hmac(byte[] secret, byte[] input) throws GeneralSecurityException {
-    javax.crypto.Mac mac = javax.crypto.Mac.getInstance(jca);
-    mac.init(new RawSecret(jca, secret));
-    return mac.doFinal(input);
-  }
-
-  private record RawSecret(String getAlgorithm, byte[] bytes) implements SecretKey {
-    @Override
-    public String getFormat() {
-      return "RAW";
-    }
-
-    @Override
-    public byte[] getEncoded() {
-      return bytes.clone();
-    }
+    return dev.verdict.builtins.pki.Hmac.compute(jca, secret, input);
   }
 
   /** r‖s split in halves, as OPA does, re-encoded as the DER sequence the JDK verifies. */
