@@ -26,6 +26,15 @@ final class StandardBuiltins {
     UnitsBuiltins.register(r);
     SemverBuiltins.register(r);
     UuidBuiltins.register(r);
+    TimeBuiltins.register(r);
+    CryptoBuiltins.register(r);
+    NetBuiltins.register(r);
+    JwtBuiltins.register(r);
+    AwsBuiltins.register(r);
+    JsonSchemaBuiltins.register(r);
+    HttpBuiltins.register(r);
+    RuntimeBuiltins.register(r);
+    GraphQLBuiltins.register(r);
     return r;
   }
 }
