@@ -107,7 +107,9 @@ final class GoJson {
       if (i > 0) {
         sb.append(',');
       }
-      newline(sb, depth + 1);
+      if (depth >= 0) {
+        newline(sb, depth + 1);
+      }
       quote(sb, entries.get(i).getKey());
       sb.append(depth < 0 ? ":" : ": ");
       write(sb, entries.get(i).getValue(), depth < 0 ? -1 : depth + 1);
@@ -126,13 +128,16 @@ final class GoJson {
       if (i > 0) {
         sb.append(',');
       }
-      newline(sb, depth + 1);
+      if (depth >= 0) {
+        newline(sb, depth + 1);
+      }
       write(sb, items.get(i), depth < 0 ? -1 : depth + 1);
     }
     newline(sb, depth);
     sb.append(']');
   }
 
+  /** A line break and indentation; nothing when writing compactly (depth &lt; 0). */
   private static void newline(StringBuilder sb, int depth) {
     if (depth >= 0) {
       sb.append('\n').append(INDENT.repeat(depth));

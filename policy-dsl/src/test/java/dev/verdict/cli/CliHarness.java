@@ -1,0 +1,35 @@
+package dev.verdict.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Runs verdict in-process with captured streams. */
+final class CliHarness {
+
+  record Run(int exit, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  private CliHarness() {}
+
+  static Run run(String... args) {
+    return runWithStdin("", args);
+  }
+
+  static Run runWithStdin(String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit =
+        VerdictCli.run(
+            args,
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new PrintWriter(out),
+            new PrintWriter(err));
+    return new Run(exit, out.toString(), err.toString());
+  }
+}
