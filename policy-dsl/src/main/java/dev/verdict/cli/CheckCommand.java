@@ -19,24 +19,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "check",
     description = "Check Rego source files for parse and compilation errors.",
-    mixinStandardHelpOptions = true,
     sortOptions = false)
 final class CheckCommand implements Callable<Integer> {
 
-  /** opa's {@code --format} values for check. */
-  enum Format {
-    pretty,
-    json
-  }
-
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "FORMAT",
-      defaultValue = "pretty",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  @Mixin ReportFormat format;
 
   @Option(
       names = {"-m", "--max-errors"},
@@ -58,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
       return 0;
     } catch (CliFailure f) {
       List<CliError> errors = limit(f.errors(), maxErrors);
-      err.println(format == Format.json ? ErrorReport.json(errors) : ErrorReport.text(errors));
+      err.println(format.json() ? ErrorReport.json(errors) : ErrorReport.text(errors));
       return 1;
     }
   }

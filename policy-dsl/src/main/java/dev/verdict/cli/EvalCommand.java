@@ -38,7 +38,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "eval",
     description = "Evaluate a Rego query and print the result.",
-    mixinStandardHelpOptions = true,
     sortOptions = false)
 final class EvalCommand implements Callable<Integer> {
 
@@ -48,8 +47,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-d", "--data"}, paramLabel = "PATH", description = "Policy or data file or directory (repeatable).")
-  List<String> data = new ArrayList<>();
+  @Mixin DataPaths data;
 
   @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Input document (JSON, or YAML by extension).")
   Path input;
@@ -108,7 +106,7 @@ final class EvalCommand implements Callable<Integer> {
     EvalOutput output = new EvalOutput(format, prettyLimit);
     try {
       Value inputDoc = readInput();
-      PolicySet policies = load.compile(load.load(data, Workspace.Scope.ALL));
+      PolicySet policies = load.compile(load.load(data.paths, Workspace.Scope.ALL));
       QueryPlan plan = QueryPlan.of(query, parse(query), functions(policies));
       List<QueryPlan.Solution> solutions = evaluate(policies, plan, options(inputDoc, err));
       output.results(plan.expressions(), solutions, out);

@@ -3,13 +3,10 @@ package dev.verdict.cli;
 import dev.verdict.PolicySet;
 import dev.verdict.eval.RuleSetView;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -20,14 +17,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "explain",
     description = "Print the decision tree of the rules at a path (data.app.allow or app/allow).",
-    mixinStandardHelpOptions = true,
     sortOptions = false)
 final class ExplainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-d", "--data"}, paramLabel = "PATH", description = "Policy or data file or directory (repeatable).")
-  List<String> data = new ArrayList<>();
+  @Mixin DataPaths data;
 
   @Mixin LoadOptions load;
 
@@ -39,10 +34,10 @@ final class ExplainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      PolicySet policies = load.compile(load.load(data, Workspace.Scope.ALL));
+      PolicySet policies = load.compile(load.load(data.paths, Workspace.Scope.ALL));
       RuleSetView view = policies.explain(path);
       if (view == null) {
-        err.println("no rules at " + displayPath(path) + (data.isEmpty() ? " (no policies loaded: use -d PATH)" : ""));
+        err.println("no rules at " + displayPath(path) + (data.paths.isEmpty() ? " (no policies loaded: use -d PATH)" : ""));
         return 1;
       }
       out.print(view.render());

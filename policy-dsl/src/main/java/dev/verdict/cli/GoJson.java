@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Writes JSON byte for byte as Go's {@code encoding/json} does, because opa's output is Go's:
@@ -98,43 +99,33 @@ final class GoJson {
   }
 
   private static void object(StringBuilder sb, List<Map.Entry<String, Object>> entries, int depth) {
-    if (entries.isEmpty()) {
-      sb.append("{}");
-      return;
-    }
-    sb.append('{');
-    for (int i = 0; i < entries.size(); i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      if (depth >= 0) {
-        newline(sb, depth + 1);
-      }
+    container(sb, '{', '}', entries.size(), depth, i -> {
       quote(sb, entries.get(i).getKey());
       sb.append(depth < 0 ? ":" : ": ");
       write(sb, entries.get(i).getValue(), depth < 0 ? -1 : depth + 1);
-    }
-    newline(sb, depth);
-    sb.append('}');
+    });
   }
 
   private static void array(StringBuilder sb, List<?> items, int depth) {
-    if (items.isEmpty()) {
-      sb.append("[]");
+    container(sb, '[', ']', items.size(), depth, i -> write(sb, items.get(i), depth < 0 ? -1 : depth + 1));
+  }
+
+  /** Brackets around n comma-separated items, each on its own line when indenting; {@code []} when empty. */
+  private static void container(StringBuilder sb, char open, char close, int n, int depth, IntConsumer item) {
+    sb.append(open);
+    if (n == 0) {
+      sb.append(close);
       return;
     }
-    sb.append('[');
-    for (int i = 0; i < items.size(); i++) {
+    for (int i = 0; i < n; i++) {
       if (i > 0) {
         sb.append(',');
       }
-      if (depth >= 0) {
-        newline(sb, depth + 1);
-      }
-      write(sb, items.get(i), depth < 0 ? -1 : depth + 1);
+      newline(sb, depth < 0 ? -1 : depth + 1);
+      item.accept(i);
     }
     newline(sb, depth);
-    sb.append(']');
+    sb.append(close);
   }
 
   /** A line break and indentation; nothing when writing compactly (depth &lt; 0). */
@@ -144,31 +135,35 @@ final class GoJson {
     }
   }
 
-  /** Go's string escaping with HTML escaping on (its default), lone surrogates as U+FFFD. */
+  /** How Go writes each ASCII character that it escapes (HTML-safe: {@code < > &} too); null: as it is. */
+  private static final String[] ESCAPES = new String[128];
+
+  static {
+    for (int c = 0; c < 0x20; c++) {
+      ESCAPES[c] = String.format("\\u%04x", c);
+    }
+    for (char c : "<>&".toCharArray()) {
+      ESCAPES[c] = String.format("\\u%04x", (int) c);
+    }
+    String[][] named = {{"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {"\r", "\\r"}, {"\t", "\\t"}, {"\b", "\\b"}, {"\f", "\\f"}};
+    for (String[] n : named) {
+      ESCAPES[n[0].charAt(0)] = n[1];
+    }
+  }
+
+  /** A JSON string as Go writes it: HTML-safe, U+2028/U+2029 escaped, lone surrogates as U+FFFD. */
   static void quote(StringBuilder sb, String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        case '<', '>', '&', '\u2028', '\u2029' -> sb.append(String.format("\\u%04x", (int) c));
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            sb.append(c).append(s.charAt(++i));
-          } else if (Character.isSurrogate(c)) {
-            sb.append('\ufffd');
-          } else {
-            sb.append(c);
-          }
-        }
+      if (c < ESCAPES.length && ESCAPES[c] != null) {
+        sb.append(ESCAPES[c]);
+      } else if (c == '\u2028' || c == '\u2029') {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        sb.append(c).append(s.charAt(++i));
+      } else {
+        sb.append(Character.isSurrogate(c) ? '\ufffd' : c);
       }
     }
     sb.append('"');

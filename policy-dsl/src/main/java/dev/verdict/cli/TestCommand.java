@@ -24,17 +24,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "test",
     description = "Run Rego tests: rules named test_* (todo_test_* are reported as skipped).",
-    mixinStandardHelpOptions = true,
     sortOptions = false)
 final class TestCommand implements Callable<Integer> {
 
   static final int FAILED = 2;
-
-  /** opa's {@code --format} values for test. */
-  enum Format {
-    pretty,
-    json
-  }
 
   @Spec CommandSpec spec;
 
@@ -44,12 +37,7 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = {"-r", "--run"}, paramLabel = "REGEX", description = "Run only tests whose full name (data.pkg.test_x) matches.")
   String run;
 
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "FORMAT",
-      defaultValue = "pretty",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  @Mixin ReportFormat format;
 
   @Option(
       names = "--timeout",
@@ -96,7 +84,7 @@ final class TestCommand implements Callable<Integer> {
       err.println(ErrorReport.text(f.errors()));
       return 1;
     }
-    out.print(format == Format.json ? JsonTestReport.render(results) : PrettyTestReport.render(results, verbose));
+    out.print(format.json() ? JsonTestReport.render(results) : PrettyTestReport.render(results, verbose));
     if (results.isEmpty() && failOnEmpty) {
       err.println("no tests were run");
       return 1;

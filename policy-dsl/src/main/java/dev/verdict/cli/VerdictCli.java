@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
     name = "verdict",
     description = "Evaluate, test, check and explain Rego policies.",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = VerdictCli.Version.class,
     subcommands = {EvalCommand.class, TestCommand.class, CheckCommand.class, ExplainCommand.class})
 public final class VerdictCli implements Callable<Integer> {

@@ -16,10 +16,7 @@ class CliCommandsTest {
   @TempDir Path dir;
 
   private String write(String rel, String text) throws IOException {
-    Path p = dir.resolve(rel);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
-    return p.toString();
+    return CliHarness.write(dir, rel, text).toString();
   }
 
   @Test

@@ -1,9 +1,12 @@
 package dev.verdict.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Runs verdict in-process with captured streams. */
 final class CliHarness {
@@ -16,6 +19,14 @@ final class CliHarness {
   }
 
   private CliHarness() {}
+
+  /** Writes a file below dir, creating its directories. */
+  static Path write(Path dir, String rel, String text) throws IOException {
+    Path p = dir.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+    return p;
+  }
 
   static Run run(String... args) {
     return runWithStdin("", args);

@@ -19,10 +19,7 @@ class CliWorkspaceTest {
   @TempDir Path dir;
 
   private Path write(String rel, String text) throws IOException {
-    Path p = dir.resolve(rel);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
-    return p;
+    return CliHarness.write(dir, rel, text);
   }
 
   private Workspace load(String... roots) throws CliFailure {
