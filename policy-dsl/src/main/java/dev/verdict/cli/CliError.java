@@ -34,7 +34,8 @@ record CliError(String code, String message, Location location) {
   public String toString() {
     StringBuilder sb = new StringBuilder();
     if (hasLocation()) {
-      sb.append(location).append(": ");
+      // A query has no file: opa prints its errors at row:col.
+      sb.append(location.file().isEmpty() ? location.row() + ":" + location.col() : location.toString()).append(": ");
     }
     if (code != null) {
       sb.append(code).append(": ");

@@ -2,6 +2,7 @@ package dev.verdict.cli;
 
 import dev.verdict.PolicySet;
 import dev.verdict.ast.Body;
+import dev.verdict.ast.Location;
 import dev.verdict.ast.Module;
 import dev.verdict.ast.Rule;
 import dev.verdict.builtins.Builtin;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -42,6 +44,9 @@ import picocli.CommandLine.Spec;
 final class EvalCommand implements Callable<Integer> {
 
   static final int ERROR = 2;
+
+  /** The file name the engine gives the query; opa reports query errors with an empty one. */
+  private static final String QUERY_FILE = "query";
 
   @ParentCommand VerdictCli root;
 
@@ -135,9 +140,9 @@ final class EvalCommand implements Callable<Integer> {
 
   private Body parse(String text) throws CliFailure {
     try {
-      return Parser.parseQuery("query", text, load.version());
+      return Parser.parseQuery(QUERY_FILE, text, load.version());
     } catch (RegoException e) {
-      throw new CliFailure(CliError.of(e.errors()));
+      throw new CliFailure(e.errors().stream().map(re -> inQuery(CliError.of(re), l -> l)).toList());
     }
   }
 
@@ -162,13 +167,17 @@ final class EvalCommand implements Callable<Integer> {
       }
       return solutions;
     } catch (RegoException e) {
-      List<CliError> errors = new ArrayList<>();
-      for (CliError ce : CliError.of(e.errors())) {
-        boolean inQuery = ce.location() != null && "query".equals(ce.location().file());
-        errors.add(inQuery ? new CliError(ce.code(), ce.message(), plan.original(ce.location())) : ce);
-      }
-      throw new CliFailure(errors);
+      throw new CliFailure(e.errors().stream().map(re -> inQuery(CliError.of(re), plan::original)).toList());
     }
+  }
+
+  /** An error in the query, located in the text the user wrote and with opa's empty file name. */
+  private static CliError inQuery(CliError e, UnaryOperator<Location> toOriginal) {
+    if (e.location() == null || !QUERY_FILE.equals(e.location().file())) {
+      return e;
+    }
+    Location at = toOriginal.apply(e.location());
+    return new CliError(e.code(), e.message(), new Location("", at.row(), at.col()));
   }
 
   /** Builtin arities, and the arities of the policies' functions by full name ({@code data.lib.f}). */

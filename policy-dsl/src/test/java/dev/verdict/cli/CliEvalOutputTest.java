@@ -172,7 +172,7 @@ class CliEvalOutputTest {
   @Test
   void errorsAreJsonOnStdoutOrTextOnStderr() {
     List<CliError> errors =
-        List.of(new CliError("rego_unsafe_var_error", "var x is unsafe", new Location("query", 1, 1)), CliError.of("boom"));
+        List.of(new CliError("rego_unsafe_var_error", "var x is unsafe", new Location("", 1, 3)), CliError.of("boom"));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     new EvalOutput(EvalOutput.Format.json, 80).errors(errors, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -184,9 +184,9 @@ class CliEvalOutputTest {
               "message": "var x is unsafe",
               "code": "rego_unsafe_var_error",
               "location": {
-                "file": "query",
+                "file": "",
                 "row": 1,
-                "col": 1
+                "col": 3
               }
             },
             {
@@ -200,7 +200,7 @@ class CliEvalOutputTest {
     out.getBuffer().setLength(0);
     new EvalOutput(EvalOutput.Format.pretty, 80).errors(errors, new PrintWriter(out, true), new PrintWriter(err, true));
     assertEquals("", out.toString());
-    assertEquals("2 errors occurred:\nquery:1:1: rego_unsafe_var_error: var x is unsafe\nboom\n", err.toString());
+    assertEquals("2 errors occurred:\n1:3: rego_unsafe_var_error: var x is unsafe\nboom\n", err.toString());
     err.getBuffer().setLength(0);
     new EvalOutput(EvalOutput.Format.raw, 80).errors(errors.subList(1, 2), new PrintWriter(out, true), new PrintWriter(err, true));
     assertEquals("1 error occurred: boom\n", err.toString());
