@@ -142,7 +142,7 @@ final class EvalCommand implements Callable<Integer> {
     try {
       return Parser.parseQuery(QUERY_FILE, text, load.version());
     } catch (RegoException e) {
-      throw new CliFailure(e.errors().stream().map(re -> inQuery(CliError.of(re), l -> l)).toList());
+      throw queryFailure(e, UnaryOperator.identity());
     }
   }
 
@@ -156,9 +156,18 @@ final class EvalCommand implements Callable<Integer> {
         .build();
   }
 
-  /** Runs the rewritten query; errors are reported where the user's text has them. */
-  private static List<QueryPlan.Solution> evaluate(PolicySet policies, QueryPlan plan, EvalOptions options)
+  /**
+   * Runs the rewritten query; errors are reported where the user's text has them. The query as
+   * written is compiled first, so its compile errors are exactly the user's (an unsafe {@code x}
+   * would otherwise also make the generated variable bound to it unsafe).
+   */
+  private List<QueryPlan.Solution> evaluate(PolicySet policies, QueryPlan plan, EvalOptions options)
       throws CliFailure {
+    try {
+      policies.prepare(query);
+    } catch (RegoException e) {
+      throw queryFailure(e, UnaryOperator.identity());
+    }
     try {
       PreparedQuery prepared = policies.prepare(plan.rewritten());
       List<QueryPlan.Solution> solutions = new ArrayList<>();
@@ -167,17 +176,21 @@ final class EvalCommand implements Callable<Integer> {
       }
       return solutions;
     } catch (RegoException e) {
-      throw new CliFailure(e.errors().stream().map(re -> inQuery(CliError.of(re), plan::original)).toList());
+      throw queryFailure(e, plan::original);
     }
   }
 
-  /** An error in the query, located in the text the user wrote and with opa's empty file name. */
-  private static CliError inQuery(CliError e, UnaryOperator<Location> toOriginal) {
-    if (e.location() == null || !QUERY_FILE.equals(e.location().file())) {
-      return e;
+  /** Errors located in the query as the user wrote it, with opa's empty file name for the query. */
+  private static CliFailure queryFailure(RegoException e, UnaryOperator<Location> toOriginal) {
+    List<CliError> errors = new ArrayList<>();
+    for (CliError ce : CliError.of(e.errors())) {
+      if (ce.location() != null && QUERY_FILE.equals(ce.location().file())) {
+        Location at = toOriginal.apply(ce.location());
+        ce = new CliError(ce.code(), ce.message(), new Location("", at.row(), at.col()));
+      }
+      errors.add(ce);
     }
-    Location at = toOriginal.apply(e.location());
-    return new CliError(e.code(), e.message(), new Location("", at.row(), at.col()));
+    return new CliFailure(errors);
   }
 
   /** Builtin arities, and the arities of the policies' functions by full name ({@code data.lib.f}). */

@@ -170,12 +170,24 @@ record QueryPlan(String rewritten, List<Expression> expressions, List<Insertion>
       case Term.ArrayTerm a -> a.elements().stream().anyMatch(e -> iterates(e, functions));
       case Term.SetTerm s -> s.elements().stream().anyMatch(e -> iterates(e, functions));
       case Term.ObjectTerm o -> o.items().stream().anyMatch(i -> iterates(i.key(), functions) || iterates(i.value(), functions));
-      case Term.TemplateString ts -> ts.parts().stream().anyMatch(p -> iterates(p, functions));
+      case Term.TemplateString ts -> ts.parts().stream().anyMatch(p -> partIterates(p, functions));
       case Term.ArrayComprehension c -> false;
       case Term.SetComprehension c -> false;
       case Term.ObjectComprehension c -> false;
       case Term.Scalar s -> false;
       case Term.Var v -> false;
+    };
+  }
+
+  /**
+   * Template string parts are terms in this branch's AST and literals in the parser's (which
+   * allows {@code with} inside {@code {…}}); walking them as objects works with either.
+   */
+  private static boolean partIterates(Object part, Functions functions) {
+    return switch (part) {
+      case Term t -> iterates(t, functions);
+      case Literal l -> iterates(l, functions);
+      default -> false;
     };
   }
 
