@@ -2,10 +2,12 @@ package dev.verdict.bench;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
+import dev.verdict.ast.RegoVersion;
 import dev.verdict.bench.demo.VerdictDemo;
 import dev.verdict.bench.rbac.VerdictRbac;
 import dev.verdict.bench.scaling.ScaledPolicySet;
 import dev.verdict.bench.scaling.ScalingPolicy;
+import dev.verdict.parser.Parser;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ class VerdictSideTest {
   static void parserPresent() {
     boolean placeholder;
     try {
-      dev.verdict.parser.Parser.parseModule("probe.rego", "package probe\n", dev.verdict.ast.RegoVersion.V1);
+      Parser.parseModule("probe.rego", "package probe\n", RegoVersion.V1);
       placeholder = false;
     } catch (UnsupportedOperationException e) {
       placeholder = true;
@@ -41,7 +43,8 @@ class VerdictSideTest {
   @Test
   void scaledPolicySetsAnswerEveryProbe() {
     for (int rules : new int[] {1, 10, 1000}) {
-      assertDoesNotThrow(() -> ScaledPolicySet.compile(rules, ScalingPolicy.generate(rules)).verify());
+      String source = ScalingPolicy.generate(rules);
+      assertDoesNotThrow(() -> ScaledPolicySet.compile(rules, source).verify());
     }
   }
 }

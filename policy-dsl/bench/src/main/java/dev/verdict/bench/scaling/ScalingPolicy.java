@@ -28,11 +28,11 @@ public final class ScalingPolicy {
 
   /** The inputs decided against a policy set of {@code rules} rules. */
   public enum Probe {
-    /** Matches the last rule. */
+    /** Matches the last rule (with a path under /api only when that rule tests the path). */
     HIT_LAST(true),
     /** Matches the last rule that also tests the path, with a path under /api. */
     HIT_PATH_RULE(true),
-    /** Same as {@link #HIT_PATH_RULE} with a path outside /api: the index finds it, its body fails. */
+    /** {@link #HIT_PATH_RULE} with a path outside /api: the index finds it, its body fails. */
     MISS_PATH(false),
     /** A tenant no rule names: nothing matches. */
     MISS_TENANT(false);
@@ -52,7 +52,7 @@ public final class ScalingPolicy {
       int last = rules - 1;
       int lastPathRule = (last / PATH_RULE_EVERY) * PATH_RULE_EVERY;
       return switch (this) {
-        case HIT_LAST -> inputFor(last, "/web/home");
+        case HIT_LAST -> inputFor(last, hasPathCondition(last) ? "/api/home" : "/web/home");
         case HIT_PATH_RULE -> inputFor(lastPathRule, "/api/v1/items");
         case MISS_PATH -> inputFor(lastPathRule, "/web/v1/items");
         case MISS_TENANT -> json("t-unknown", ACTIONS[0], TYPES[0], "/api/v1/items");
@@ -95,7 +95,8 @@ public final class ScalingPolicy {
   }
 
   private static String json(String tenant, String action, String type, String path) {
-    return "{\"tenant\":\"%s\",\"action\":\"%s\",\"resource\":{\"type\":\"%s\",\"id\":\"r1\"},\"path\":\"%s\"}"
+    return ("{\"tenant\":\"%s\",\"action\":\"%s\","
+            + "\"resource\":{\"type\":\"%s\",\"id\":\"r1\"},\"path\":\"%s\"}")
         .formatted(tenant, action, type, path);
   }
 }

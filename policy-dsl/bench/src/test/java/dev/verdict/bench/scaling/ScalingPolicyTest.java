@@ -14,17 +14,19 @@ class ScalingPolicyTest {
     assertTrue(source.startsWith("package bench.scale\n\ndefault allow := false\n"));
     assertEquals(1000, count(source, "\nallow if {\n"));
     assertEquals(100, count(source, "startswith(input.path, \"/api\")"));
-    assertTrue(source.contains(
-        "allow if {\n\tinput.tenant == \"t999\"\n\tinput.action == \"list\"\n"
-            + "\tinput.resource.type == \"table\"\n}\n"));
+    assertTrue(
+        source.contains(
+            "allow if {\n\tinput.tenant == \"t999\"\n\tinput.action == \"list\"\n"
+                + "\tinput.resource.type == \"table\"\n}\n"));
   }
 
   @Test
   void probesTargetTheEndOfThePolicySet() {
     assertEquals(
-        "{\"tenant\":\"t99999\",\"action\":\"list\",\"resource\":{\"type\":\"table\",\"id\":\"r1\"},"
-            + "\"path\":\"/web/home\"}",
+        "{\"tenant\":\"t99999\",\"action\":\"list\","
+            + "\"resource\":{\"type\":\"table\",\"id\":\"r1\"},\"path\":\"/web/home\"}",
         Probe.HIT_LAST.input(100_000));
+    assertTrue(Probe.HIT_LAST.input(11).contains("\"path\":\"/api/home\""), "rule 10 tests the path");
     assertTrue(Probe.HIT_PATH_RULE.input(100_000).contains("\"tenant\":\"t99990\""));
     assertTrue(ScalingPolicy.hasPathCondition(99_990));
     assertTrue(Probe.MISS_PATH.input(100_000).contains("\"path\":\"/web/v1/items\""));
