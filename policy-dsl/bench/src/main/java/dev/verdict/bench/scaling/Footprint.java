@@ -49,6 +49,8 @@ public final class Footprint {
     for (String arg : args) {
       if (arg.equals("--jol")) {
         jol = true;
+        // Without it JOL 0.17 cannot read field offsets of records (Verdict's AST and values).
+        System.setProperty("jol.magicFieldOffset", "true");
       } else {
         counts.add(Integer.parseInt(arg.replace("_", "").replace(",", "")));
       }

@@ -26,7 +26,8 @@ class ScalingPolicyTest {
         "{\"tenant\":\"t99999\",\"action\":\"list\","
             + "\"resource\":{\"type\":\"table\",\"id\":\"r1\"},\"path\":\"/web/home\"}",
         Probe.HIT_LAST.input(100_000));
-    assertTrue(Probe.HIT_LAST.input(11).contains("\"path\":\"/api/home\""), "rule 10 tests the path");
+    assertTrue(
+        Probe.HIT_LAST.input(11).contains("\"path\":\"/api/home\""), "rule 10 tests the path");
     assertTrue(Probe.HIT_PATH_RULE.input(100_000).contains("\"tenant\":\"t99990\""));
     assertTrue(ScalingPolicy.hasPathCondition(99_990));
     assertTrue(Probe.MISS_PATH.input(100_000).contains("\"path\":\"/web/v1/items\""));
