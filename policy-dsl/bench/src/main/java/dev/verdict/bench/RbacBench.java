@@ -2,6 +2,7 @@ package dev.verdict.bench;
 
 import dev.verdict.bench.demo.OpaWasmDemo;
 import dev.verdict.bench.demo.VerdictDemo;
+import dev.verdict.bench.opadocs.VerdictOpaDocs;
 import dev.verdict.bench.rbac.CasbinRbac;
 import dev.verdict.bench.rbac.CedarRbac;
 import dev.verdict.bench.rbac.VerdictRbac;
@@ -26,6 +27,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code demo_*}: the demo policy inside opa-java-wasm's jar, on opa-java-wasm and ported to
  *       Verdict (64 requests, 16 allow). {@code demo_verdict_json} does the same per-call work as
  *       opa-java-wasm's API: JSON text in, JSON text out.
+ *   <li>{@code opadocs_verdict}: the policy and input OPA's published {@code opa bench} figure was
+ *       measured with (45 µs/op, median 35.8 µs on its machine), on Verdict.
  * </ul>
  *
  * <p>Sample time in microseconds: each row gives the distribution of single-decision times (read
@@ -68,5 +71,10 @@ public class RbacBench {
   @Benchmark
   public void demo_verdict_json(VerdictDemo engine, Blackhole bh) {
     bh.consume(engine.nextJson());
+  }
+
+  @Benchmark
+  public void opadocs_verdict(VerdictOpaDocs engine, Blackhole bh) {
+    bh.consume(engine.next());
   }
 }

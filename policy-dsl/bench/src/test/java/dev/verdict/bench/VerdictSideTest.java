@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
 import dev.verdict.ast.RegoVersion;
 import dev.verdict.bench.demo.VerdictDemo;
+import dev.verdict.bench.opadocs.VerdictOpaDocs;
 import dev.verdict.bench.rbac.VerdictRbac;
 import dev.verdict.bench.scaling.ScaledPolicySet;
 import dev.verdict.bench.scaling.ScalingPolicy;
@@ -38,6 +39,11 @@ class VerdictSideTest {
   @Test
   void demo() {
     assertDoesNotThrow(() -> new VerdictDemo().setUp());
+  }
+
+  @Test
+  void opaDocsExample() {
+    assertDoesNotThrow(() -> new VerdictOpaDocs().setUp());
   }
 
   @Test
