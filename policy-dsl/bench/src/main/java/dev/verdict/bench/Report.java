@@ -44,6 +44,10 @@ public final class Report {
 
   static void printTable(JsonNode runs) {
     System.out.println();
+    if (runs.isEmpty()) {
+      System.out.println("(no results)");
+      return;
+    }
     System.out.println("| benchmark | params | median | p90 | p99 | mean | unit | samples |");
     System.out.println("|---|---|---:|---:|---:|---:|---|---:|");
     for (JsonNode run : runs) {
