@@ -17,7 +17,11 @@ public final class Names {
    */
   public static String of(Term.Ref ref) {
     StringBuilder sb = new StringBuilder();
-    sb.append(ref.head() instanceof Term.Var v ? v.name() : ref.head().toString());
+    sb.append(switch (ref.head()) {
+      case Term.Var v -> v.name();
+      case Term.Scalar s when s.value() instanceof StringValue name -> name.value();
+      default -> ref.head().toString();
+    });
     for (Term p : ref.path()) {
       if (p instanceof Term.Scalar s && s.value() instanceof StringValue str && isIdentifier(str.value())) {
         sb.append('.').append(str.value());
@@ -68,6 +72,14 @@ public final class Names {
       out.add(s.value());
     }
     return out;
+  }
+
+  /**
+   * A ref to a builtin by name, as a {@code with} value; its head is a string, not a var, so no
+   * stage mistakes the name for a variable.
+   */
+  public static Term.Ref builtinRef(dev.verdict.ast.Location loc, String name) {
+    return new Term.Ref(loc, string(loc, name), List.of());
   }
 
   public static Term.Scalar string(dev.verdict.ast.Location loc, String s) {

@@ -8,6 +8,7 @@ import dev.verdict.ast.Module;
 import dev.verdict.ast.Rule;
 import dev.verdict.ast.Term;
 import dev.verdict.ast.With;
+import dev.verdict.builtins.BuiltinRegistry;
 import dev.verdict.error.RegoError;
 import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
@@ -84,7 +85,7 @@ final class ResolveRefs implements Stage {
     Term.Ref pkg = m.pkg().path();
     List<Rule> rules = new ArrayList<>();
     for (Rule r : m.rules()) {
-      rules.add(new Resolver(aliases, ruleNames, pkg).rule(r));
+      rules.add(new Resolver(aliases, ruleNames, pkg, state.builtins()).rule(r));
     }
     return new Module(m.file(), m.version(), m.pkg(), m.imports(), rules, m.annotations(), m.comments());
   }
@@ -94,12 +95,14 @@ final class ResolveRefs implements Stage {
     private final Map<String, Term.Ref> aliases;
     private final Set<String> ruleNames;
     private final Term.Ref pkg;
+    private final BuiltinRegistry builtins;
     private final Deque<Set<String>> scopes = new ArrayDeque<>();
 
-    Resolver(Map<String, Term.Ref> aliases, Set<String> ruleNames, Term.Ref pkg) {
+    Resolver(Map<String, Term.Ref> aliases, Set<String> ruleNames, Term.Ref pkg, BuiltinRegistry builtins) {
       this.aliases = aliases;
       this.ruleNames = ruleNames;
       this.pkg = pkg;
+      this.builtins = builtins;
     }
 
     Rule rule(Rule r) {
@@ -258,7 +261,18 @@ final class ResolveRefs implements Stage {
           target = resolved;
         }
       }
-      return new With(w.location(), target, term(w.value()));
+      return new With(w.location(), target, withValue(w.value()));
+    }
+
+    /** A with-value naming a builtin ({@code with count as object.union_n}) is no var: it becomes a builtin ref. */
+    private Term withValue(Term value) {
+      Term resolved = term(value);
+      Term.Ref ref = resolved instanceof Term.Var v ? new Term.Ref(v.location(), v, List.of()) : resolved instanceof Term.Ref r ? r : null;
+      if (ref == null || !(ref.head() instanceof Term.Var v) || declared(v.name()) || Vars.isRoot(v.name())) {
+        return resolved;
+      }
+      String name = Names.of(ref);
+      return builtins.get(name) == null ? resolved : Names.builtinRef(value.location(), name);
     }
   }
 }

@@ -73,8 +73,8 @@ final class DataAccess {
     } else {
       ObjectValue.Builder b = base instanceof ObjectValue o ? o.toBuilder() : ObjectValue.builder();
       for (Map.Entry<Value, DocNode> c : node.children.entrySet()) {
-        if (!c.getValue().hasRules) {
-          continue;
+        if (c.getValue().function != null) {
+          continue; // functions are not documents; their packages are (possibly empty) objects
         }
         Value k = c.getKey();
         Value cv = nodeValue(ev, c.getValue(), Docs.child(base, k), ov == null ? null : ov.child(k));

@@ -11,6 +11,7 @@ final class FunctionSet {
   final String name;
   final int arity;
   private RulePlan[] rules = new RulePlan[0];
+  private RulePlan[] defaults = new RulePlan[0];
   private boolean earlyExit;
 
   FunctionSet(String name, int arity) {
@@ -18,9 +19,13 @@ final class FunctionSet {
     this.arity = arity;
   }
 
-  /** Sets the planned definitions; done once, after every function exists so calls can link. */
-  void define(RulePlan[] rules) {
+  /**
+   * Sets the planned definitions and the default ones (which apply only when no other definition
+   * does); done once, after every function exists so calls can link.
+   */
+  void define(RulePlan[] rules, RulePlan[] defaults) {
     this.rules = rules;
+    this.defaults = defaults;
     Value seen = null;
     boolean same = true;
     for (RulePlan r : rules) {
@@ -40,6 +45,11 @@ final class FunctionSet {
   /** The result for these arguments, or null when no definition applies. */
   Value call(Ev ev, Value[] args) {
     ev.tick();
+    Value result = first(ev, args, rules);
+    return result != null ? result : first(ev, args, defaults);
+  }
+
+  private Value first(Ev ev, Value[] args, RulePlan[] rules) {
     Value result = null;
     for (RulePlan r : rules) {
       Value v = r.complete(ev, args, earlyExit, CONFLICT);

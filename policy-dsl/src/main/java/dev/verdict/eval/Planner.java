@@ -54,15 +54,17 @@ final class Planner {
         params[i] = pattern(r.head().args().get(i));
       }
     }
-    Step body = body(r.body(), new Step.Yield());
+    // Head terms that enumerate (q := xs[_]) run as the body's last steps, so each value counts.
+    List<Step> steps = literals(r.body());
     List<Term> refPath = r.head().ref().path();
     List<Term> suffixTerms = refPath.subList(refPath.size() - cr.suffix().size(), refPath.size());
     ValueFn[] suffix = new ValueFn[suffixTerms.size()];
     for (int i = 0; i < suffix.length; i++) {
-      suffix[i] = fn(suffixTerms.get(i));
+      suffix[i] = fn(hoist(suffixTerms.get(i), steps));
     }
-    ValueFn key = r.head().key() == null || r.head().value() != null ? null : fn(r.head().key());
-    ValueFn value = r.head().value() == null ? null : fn(r.head().value());
+    ValueFn key = r.head().key() == null || r.head().value() != null ? null : fn(hoist(r.head().key(), steps));
+    ValueFn value = r.head().value() == null ? null : fn(hoist(r.head().value(), steps));
+    Step body = chain(steps, new Step.Yield());
     Value constant = r.head().value() == null ? null : Conditions.constant(r.head().value());
     RulePlan elsePlan = r.elseRule() == null ? null : new Planner(program).rule(cr, r.elseRule(), relPath);
     return new RulePlan(cr, r.location(), slots.size(), params, body, suffix, key, value, constant, relPath, elsePlan);
@@ -83,13 +85,17 @@ final class Planner {
 
   // ---------------------------------------------------------------- bodies
 
-  /** Plans a body; its steps run in order and end in {@code terminal}. */
-  private Step body(Body b, Step terminal) {
+  private List<Step> literals(Body b) {
     List<Step> steps = new ArrayList<>();
     for (Literal l : b.literals()) {
       steps.addAll(literal(l));
     }
-    return chain(steps, terminal);
+    return steps;
+  }
+
+  /** Plans a body; its steps run in order and end in {@code terminal}. */
+  private Step body(Body b, Step terminal) {
+    return chain(literals(b), terminal);
   }
 
   private static Step chain(List<Step> steps, Step terminal) {

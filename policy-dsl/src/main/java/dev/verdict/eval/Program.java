@@ -66,13 +66,7 @@ public final class Program {
   }
 
   private void plan(RuleTree.Node n, DocNode d) {
-    if (d.function != null) {
-      List<RulePlan> plans = new ArrayList<>();
-      for (CompiledRule r : n.functions()) {
-        plans.add(new Planner(this).rule(r, r.rule(), new Value[0]));
-      }
-      d.function.define(plans.toArray(new RulePlan[0]));
-    }
+    defineFunction(n, d);
     if (!n.rules().isEmpty()) {
       d.rules = ruleSet(n, d);
       planFunctionsBelow(n, d);
@@ -86,15 +80,21 @@ public final class Program {
   private void planFunctionsBelow(RuleTree.Node n, DocNode d) {
     for (Map.Entry<Value, RuleTree.Node> c : n.children().entrySet()) {
       DocNode child = d.children.get(c.getKey());
-      if (child.function != null) {
-        List<RulePlan> plans = new ArrayList<>();
-        for (CompiledRule r : c.getValue().functions()) {
-          plans.add(new Planner(this).rule(r, r.rule(), new Value[0]));
-        }
-        child.function.define(plans.toArray(new RulePlan[0]));
-      }
+      defineFunction(c.getValue(), child);
       planFunctionsBelow(c.getValue(), child);
     }
+  }
+
+  private void defineFunction(RuleTree.Node n, DocNode d) {
+    if (d.function == null) {
+      return;
+    }
+    List<RulePlan> plans = new ArrayList<>();
+    List<RulePlan> defaults = new ArrayList<>();
+    for (CompiledRule r : n.functions()) {
+      (r.isDefault() ? defaults : plans).add(new Planner(this).rule(r, r.rule(), new Value[0]));
+    }
+    d.function.define(plans.toArray(new RulePlan[0]), defaults.toArray(new RulePlan[0]));
   }
 
   /** All rules at and below a rule root, planned with their paths relative to it. */

@@ -111,7 +111,13 @@ final class ConformanceRunner {
       return false;
     }
     boolean code = c.wantErrorCode() == null || c.wantErrorCode().equals(e.code());
-    boolean message = c.wantError() == null || e.getMessage().contains(c.wantError());
+    boolean message = c.wantError() == null
+        || e.getMessage().contains(c.wantError())
+        || WITHOUT_COLUMN.matcher(e.getMessage()).replaceAll("$1:").contains(c.wantError());
     return code && message;
   }
+
+  /** OPA prints eval error locations as file:row; Verdict adds the column. */
+  private static final java.util.regex.Pattern WITHOUT_COLUMN =
+      java.util.regex.Pattern.compile("(?m)(\\.rego:\\d+):\\d+:");
 }

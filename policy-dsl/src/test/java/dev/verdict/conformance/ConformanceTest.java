@@ -63,10 +63,10 @@ class ConformanceTest {
           CATEGORIES.put(c.id(), c.category());
           boolean expectedToFail = expectedFailures.containsKey(c.id());
           if (failure != null && !expectedToFail) {
-            fail(failure);
+            fail(c.id() + ": " + failure);
           }
           if (failure == null && expectedToFail) {
-            fail("passes now: remove it from expected-failures.txt");
+            fail(c.id() + ": passes now: remove it from expected-failures.txt");
           }
         }));
   }
