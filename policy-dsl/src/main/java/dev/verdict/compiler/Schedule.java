@@ -114,7 +114,11 @@ public final class Schedule {
         return unbound(outs, bound);
       }
     }
-    return bound.containsAll(roles.inputs(t)) ? unbound(roles.refOutputs(t), bound) : null;
+    // As in OPA, a var that a ref key in the same expression binds is no input: foo == xs[foo].
+    Set<String> outs = roles.refOutputs(t);
+    Set<String> needs = roles.inputs(t);
+    needs.removeAll(outs);
+    return bound.containsAll(needs) ? unbound(outs, bound) : null;
   }
 
   /** What {@code a = b} binds: one side may be a pattern with unbound vars if the other is ready. */

@@ -29,10 +29,10 @@ final class DataAccess {
       }
       Value key = path[i];
       node = node == null ? null : node.children.get(key);
-      base = Docs.child(base, key);
+      base = Docs.baseChild(base, key);
       ov = ov == null ? null : ov.child(key);
       if (node == null && ov == null) {
-        return Docs.walk(base, path, i + 1, path.length);
+        return Docs.baseWalk(base, path, i + 1);
       }
     }
     if (node != null) {

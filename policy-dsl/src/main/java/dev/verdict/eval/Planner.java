@@ -48,14 +48,26 @@ final class Planner {
 
   RulePlan rule(CompiledRule cr, Rule r, Value[] relPath) {
     Pattern[] params = null;
+    List<Term> argChecks = new ArrayList<>();
     if (r.head().args() != null) {
       params = new Pattern[r.head().args().size()];
       for (int i = 0; i < params.length; i++) {
-        params[i] = pattern(r.head().args().get(i));
+        Term arg = r.head().args().get(i);
+        if (bindable(arg)) {
+          params[i] = pattern(arg);
+        } else {
+          // f($"{x}") or f(a + 1): the argument is compared once the body has bound what it reads.
+          Term.Var temp = new Term.Var(arg.location(), "$t" + (++temps));
+          params[i] = pattern(temp);
+          argChecks.add(new Term.Call(arg.location(), op(arg.location(), "eq"), List.of(temp, arg)));
+        }
       }
     }
     // Head terms that enumerate (q := xs[_]) run as the body's last steps, so each value counts.
     List<Step> steps = literals(r.body());
+    for (Term check : argChecks) {
+      termExpr(check, steps);
+    }
     List<Term> refPath = r.head().ref().path();
     List<Term> suffixTerms = refPath.subList(refPath.size() - cr.suffix().size(), refPath.size());
     ValueFn[] suffix = new ValueFn[suffixTerms.size()];
@@ -472,6 +484,16 @@ final class Planner {
   }
 
   // ---------------------------------------------------------------- patterns
+
+  private boolean bindable(Term t) {
+    return ground(t)
+        || switch (t) {
+          case Term.Var v -> true;
+          case Term.ArrayTerm a -> a.elements().stream().allMatch(this::bindable);
+          case Term.ObjectTerm o -> o.items().stream().allMatch(i -> bindable(i.value()));
+          default -> false;
+        };
+  }
 
   private Pattern pattern(Term t) {
     if (ground(t)) {
