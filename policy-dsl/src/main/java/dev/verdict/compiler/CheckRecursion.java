@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Rejects rules and functions that depend on themselves, directly or through others
  * ({@code rego_recursion_error}), naming the cycle. A ref into a package depends on every rule
- * under it; a ref with a var key depends on every rule below the point where the var stands.
+ * under it; a ref with a var key depends on the rules under every child that matches the rest of its path.
  */
 final class CheckRecursion implements Stage {
 
@@ -37,32 +37,29 @@ final class CheckRecursion implements Stage {
       Set<RuleTree.Node> to = edges.computeIfAbsent(from, k -> new LinkedHashSet<>());
       TermWalker.rule(r.rule(), t -> {
         if (t instanceof Term.Ref ref && ref.head() instanceof Term.Var v && v.name().equals("data")) {
-          targets(tree.root(), ref.path(), to);
+          targets(tree.root(), ref.path(), 0, to);
         } else if (t instanceof Term.Call c && c.operator().head() instanceof Term.Var v && v.name().equals("data")) {
-          targets(tree.root(), c.operator().path(), to);
+          targets(tree.root(), c.operator().path(), 0, to);
         }
       });
     }
     new Tarjan(edges, first, state).run();
   }
 
-  private static void targets(RuleTree.Node root, List<Term> path, Set<RuleTree.Node> out) {
-    RuleTree.Node n = root;
-    for (Term p : path) {
-      if (!n.rules().isEmpty() || !n.functions().isEmpty()) {
-        break;
-      }
-      if (!(p instanceof Term.Scalar s)) {
-        addSubtree(n, out);
-        return;
-      }
+  /** The rule nodes a ref can reach; a var key tries every child against the rest of the path. */
+  private static void targets(RuleTree.Node n, List<Term> path, int i, Set<RuleTree.Node> out) {
+    if (i == path.size() || !n.rules().isEmpty() || !n.functions().isEmpty()) {
+      addSubtree(n, out);
+    } else if (path.get(i) instanceof Term.Scalar s) {
       RuleTree.Node child = n.children().get(s.value());
-      if (child == null) {
-        return;
+      if (child != null) {
+        targets(child, path, i + 1, out);
       }
-      n = child;
+    } else {
+      for (RuleTree.Node child : n.children().values()) {
+        targets(child, path, i + 1, out);
+      }
     }
-    addSubtree(n, out);
   }
 
   private static void addSubtree(RuleTree.Node n, Set<RuleTree.Node> out) {

@@ -3,6 +3,7 @@ package dev.verdict.eval;
 import dev.verdict.ast.Body;
 import dev.verdict.ast.Expr;
 import dev.verdict.ast.Literal;
+import dev.verdict.compiler.RuleMetadata;
 import dev.verdict.ast.Location;
 import dev.verdict.ast.Rule;
 import dev.verdict.ast.Term;
@@ -39,6 +40,8 @@ final class Planner {
   private final Map<String, Integer> slots = new LinkedHashMap<>();
   private Set<String> bound = new LinkedHashSet<>();
   private int temps;
+  /** The rule being planned, for the calls that answer with its metadata; null in a query. */
+  private CompiledRule rule;
 
   Planner(Program program) {
     this.program = program;
@@ -47,6 +50,7 @@ final class Planner {
   // ---------------------------------------------------------------- entry points
 
   RulePlan rule(CompiledRule cr, Rule r, Value[] relPath) {
+    rule = cr;
     Pattern[] params = null;
     List<Term> argChecks = new ArrayList<>();
     if (r.head().args() != null) {
@@ -672,6 +676,11 @@ final class Planner {
             return x == null || y == null ? null : BooleanValue.of(x.equals(y));
           };
         }
+      }
+      case "rego.metadata.chain", "rego.metadata.rule" -> {
+        Value v = rule == null ? (name.endsWith("rule") ? ObjectValue.EMPTY : ArrayValue.of())
+            : name.endsWith("rule") ? RuleMetadata.rule(rule) : RuleMetadata.chain(rule, program.compiled.modules());
+        return (ev, f) -> v;
       }
       case "neq" -> {
         if (args.length == 2) {
