@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs Verdict's benchmarks with bounded time, then prints a compact table.
 #
-#   policy-dsl/bench/bench.sh [--quick] [--no-build] rbac|scaling|footprint|all [more JMH or Footprint args]
+#   policy-dsl/bench/bench.sh [--quick] [--no-build] rbac|scaling|footprint|builtins|all [more JMH or Footprint args]
 #
 #   --quick     short runs while developing (1 fork, 2 x 1 s warm-up, 3 x 1 s measurement)
 #   --no-build  reuse policy-dsl/bench/target/benchmarks.jar
@@ -29,7 +29,7 @@ done
 what="${1:-}"
 [[ $# -gt 0 ]] && shift
 case "$what" in
-  rbac|scaling|footprint|all) ;;
+  rbac|scaling|footprint|builtins|all) ;;
   *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 64 ;;
 esac
 
@@ -74,6 +74,7 @@ status=0
 case "$what" in
   rbac) run_jmh rbac RbacBench "$@" || status=$? ;;
   scaling) run_jmh scaling ScalingBench "$@" || status=$? ;;
+  builtins) run_jmh builtins BuiltinsBench "$@" || status=$? ;;
   footprint) run_footprint "$@" || status=$? ;;
   all)
     run_jmh rbac RbacBench || status=$?

@@ -13,7 +13,10 @@ import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
 
-/** {@code opa.runtime}: what the embedding passed down (config, env, version …) as an object. */
+/**
+ * What reaches beyond the policy: {@code opa.runtime} (what the embedding passed down: config,
+ * env, version …) and {@code trace} (a note in the query's output, beside {@code print}'s).
+ */
 public final class RuntimeBuiltins {
 
   private RuntimeBuiltins() {}
@@ -21,6 +24,12 @@ public final class RuntimeBuiltins {
   public static void register(BuiltinRegistry r) {
     r.nondeterministic("opa.runtime", Signature.of(Type.objectOf(Type.STRING, Type.ANY)),
         (ctx, a) -> toValue(ctx.runtime()));
+    // A note goes where print output goes, so `verdict test -v` and its JSON carry it, as opa test's trace does.
+    r.function("trace", Signature.of(Type.BOOLEAN, Type.STRING), (ctx, a) -> {
+      Operands.string(a, 0);
+      ctx.print("Note " + a[0].toRego());
+      return BooleanValue.TRUE;
+    });
   }
 
   /** Plain Java data (maps, collections, strings, numbers, booleans, null, values) as a value. */
