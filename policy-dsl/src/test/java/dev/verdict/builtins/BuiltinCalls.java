@@ -5,27 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.verdict.ast.Location;
 import dev.verdict.value.Json;
 import dev.verdict.value.Value;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /** Calls builtins of the standard registry directly, with a fixed clock and a per-test cache. */
-final class BuiltinCalls implements BuiltinContext {
-
-  private final long now;
-  private final Map<Object, Object> cache = new HashMap<>();
-  private final Map<String, Object> runtime;
+final class BuiltinCalls extends StandaloneContext {
 
   BuiltinCalls() {
     this(1_700_000_000_000_000_000L, Map.of());
   }
 
   BuiltinCalls(long nowNanos, Map<String, Object> runtime) {
-    this.now = nowNanos;
-    this.runtime = runtime;
+    super(nowNanos, runtime, line -> {});
   }
 
   /** A JSON document as a value. */
@@ -55,37 +47,5 @@ final class BuiltinCalls implements BuiltinContext {
     assertEquals(code, e.code(), e.getMessage());
     assertTrue(e.getMessage().contains(fragment), () -> "message: " + e.getMessage());
     return e;
-  }
-
-  @Override
-  public long nowNanos() {
-    return now;
-  }
-
-  @Override
-  public Location location() {
-    return Location.NONE;
-  }
-
-  @Override
-  public boolean strictBuiltinErrors() {
-    return true;
-  }
-
-  @Override
-  public void print(String line) {}
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public <T> T queryCache(Object key, Function<Object, T> compute) {
-    return (T) cache.computeIfAbsent(key, compute);
-  }
-
-  @Override
-  public void checkLimits() {}
-
-  @Override
-  public Map<String, Object> runtime() {
-    return runtime;
   }
 }

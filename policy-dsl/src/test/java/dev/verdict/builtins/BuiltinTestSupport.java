@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.verdict.ast.Location;
 import dev.verdict.value.ArrayValue;
 import dev.verdict.value.BooleanValue;
 import dev.verdict.value.NullValue;
@@ -15,51 +14,23 @@ import dev.verdict.value.SetValue;
 import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** Calls builtins through the standard registry with values written as Rego terms. */
 abstract class BuiltinTestSupport {
 
   /** A query context with its own memo, a fixed clock and no limits. */
-  static final class TestContext implements BuiltinContext {
-    private final Map<Object, Object> cache = new HashMap<>();
-    final List<String> printed = new ArrayList<>();
+  static final class TestContext extends StandaloneContext {
+    final List<String> printed;
 
-    @Override
-    public long nowNanos() {
-      return 1_700_000_000_000_000_000L;
+    TestContext() {
+      this(new ArrayList<>());
     }
 
-    @Override
-    public Location location() {
-      return null;
-    }
-
-    @Override
-    public boolean strictBuiltinErrors() {
-      return true;
-    }
-
-    @Override
-    public void print(String line) {
-      printed.add(line);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T queryCache(Object key, Function<Object, T> compute) {
-      return (T) cache.computeIfAbsent(key, compute::apply);
-    }
-
-    @Override
-    public void checkLimits() {}
-
-    @Override
-    public Map<String, Object> runtime() {
-      return Map.of();
+    private TestContext(List<String> printed) {
+      super(1_700_000_000_000_000_000L, Map.of(), printed::add);
+      this.printed = printed;
     }
   }
 

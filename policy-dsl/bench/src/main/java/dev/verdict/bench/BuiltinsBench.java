@@ -1,16 +1,14 @@
 package dev.verdict.bench;
 
-import dev.verdict.ast.Location;
 import dev.verdict.builtins.Builtin;
 import dev.verdict.builtins.BuiltinContext;
 import dev.verdict.builtins.BuiltinRegistry;
+import dev.verdict.builtins.StandaloneContext;
 import dev.verdict.value.Json;
 import dev.verdict.value.Value;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -70,7 +68,7 @@ public class BuiltinsBench {
 
   private Builtin target;
   private Value[] args;
-  private final BuiltinContext context = new FixedContext();
+  private final BuiltinContext context = new StandaloneContext(1_795_000_000_000_000_000L, Map.of(), line -> {});
 
   @Setup
   public void setUp() {
@@ -84,42 +82,5 @@ public class BuiltinsBench {
   @Benchmark
   public Value call() {
     return target.function().apply(context, args);
-  }
-
-  /** A query context that never ends: fixed clock, no output, a memo like the evaluator's. */
-  static final class FixedContext implements BuiltinContext {
-    private final Map<Object, Object> cache = new HashMap<>();
-
-    @Override
-    public long nowNanos() {
-      return 1_795_000_000_000_000_000L;
-    }
-
-    @Override
-    public Location location() {
-      return Location.NONE;
-    }
-
-    @Override
-    public boolean strictBuiltinErrors() {
-      return true;
-    }
-
-    @Override
-    public void print(String line) {}
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T queryCache(Object key, Function<Object, T> compute) {
-      return (T) cache.computeIfAbsent(key, compute);
-    }
-
-    @Override
-    public void checkLimits() {}
-
-    @Override
-    public Map<String, Object> runtime() {
-      return Map.of();
-    }
   }
 }
