@@ -48,8 +48,8 @@ public final class PolicySet {
 
   public Result eval(String path, EvalOptions options) {
     long start = System.nanoTime();
-    Value v = program.eval(parsePath(path), data, options);
-    return new Result(v, System.nanoTime() - start);
+    Program.Evaluation v = program.eval(parsePath(path), data, options);
+    return new Result(v.value(), System.nanoTime() - start, v.deterministic());
   }
 
   /** Parses, compiles and plans a query once; run it many times with {@link #run}. */
