@@ -9,6 +9,7 @@ import dev.verdict.eval.PreparedQuery;
 import dev.verdict.eval.Program;
 import dev.verdict.eval.RuleSetView;
 import dev.verdict.parser.Parser;
+import dev.verdict.value.ObjectValue;
 import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
 import java.util.ArrayList;
@@ -89,6 +90,24 @@ public final class PolicySet {
   /** The modules as compiled (refs resolved, bodies ordered). */
   public List<Module> modules() {
     return compiled.modules();
+  }
+
+  /**
+   * Whether rules or base data give {@code path} a document, at least for some inputs: what tells
+   * an unknown path from a known one whose answer is undefined.
+   */
+  public boolean defines(String path) {
+    Value[] keys = parsePath(path);
+    if (program.hasRules(List.of(keys))) {
+      return true;
+    }
+    Value d = data;
+    for (Value k : keys) {
+      if (!(d instanceof ObjectValue o) || (d = o.get(k)) == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The rule root at {@code path} with its decision tree, or null when no rules are there. */

@@ -19,7 +19,19 @@ class PolicySetTest {
           clock_unused if input.x == 1
           clock_unused if time.now_ns() > 0
           """)
+      .data(Json.parse("{\"base\": {\"limits\": {\"max\": 3}}}"))
       .build());
+
+  @Test
+  void definesTellsKnownPathsFromUnknownOnes() {
+    assertTrue(SET.defines("p/plain"));
+    assertTrue(SET.defines("p"));
+    assertTrue(SET.defines("data"));
+    assertTrue(SET.defines("base/limits/max"));
+    assertFalse(SET.defines("base/limits/min"));
+    assertFalse(SET.defines("q/plain"));
+    assertFalse(SET.defines("p/nothing"));
+  }
 
   @Test
   void answersWithoutNondeterministicBuiltinsAreDeterministic() {

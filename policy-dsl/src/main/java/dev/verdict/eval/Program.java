@@ -196,6 +196,21 @@ public final class Program {
     }
   }
 
+  /** Whether rules (not only functions) are defined at, above or below {@code path}. */
+  public boolean hasRules(List<Value> path) {
+    DocNode d = root;
+    for (Value k : path) {
+      if (d.rules != null) {
+        return true;
+      }
+      d = d.children.get(k);
+      if (d == null) {
+        return false;
+      }
+    }
+    return d.rules != null || d.hasRules;
+  }
+
   /** The decision tree of the rule root at {@code path}, for {@code verdict explain}; null when none. */
   public RuleSetView explain(List<Value> path) {
     DocNode d = root;
