@@ -8,8 +8,9 @@ import dev.verdict.value.ObjectValue;
 import dev.verdict.value.StringValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * OPA's health check: 200 {@code {}} once the policy directory has loaded. With {@code bundles} or
@@ -28,12 +29,13 @@ public class HealthResource {
   }
 
   @GET
-  public Response health(@QueryParam("bundles") String bundles, @QueryParam("plugins") String plugins) {
+  public Response health(@Context UriInfo uri) {
     LoadStatus status = store.directoryStatus();
     if (directoryConfigured && !status.activated()) {
       return unhealthy("policy directory not loaded yet", status);
     }
-    boolean deep = bundles != null || plugins != null;
+    // ?bundles carries no value, so presence is what counts.
+    boolean deep = uri.getQueryParameters().containsKey("bundles") || uri.getQueryParameters().containsKey("plugins");
     if (deep && directoryConfigured && !status.ok()) {
       return unhealthy("policy directory failed to load; serving revision " + store.current().revision(), status);
     }
