@@ -9,6 +9,7 @@ import dev.verdict.eval.PreparedQuery;
 import dev.verdict.eval.Program;
 import dev.verdict.eval.RuleSetView;
 import dev.verdict.parser.Parser;
+import dev.verdict.value.ObjectValue;
 import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
 import java.util.ArrayList;
@@ -48,8 +49,8 @@ public final class PolicySet {
 
   public Result eval(String path, EvalOptions options) {
     long start = System.nanoTime();
-    Value v = program.eval(parsePath(path), data, options);
-    return new Result(v, System.nanoTime() - start);
+    Program.Evaluation v = program.eval(parsePath(path), data, options);
+    return new Result(v.value(), System.nanoTime() - start, v.deterministic());
   }
 
   /** Parses, compiles and plans a query once; run it many times with {@link #run}. */
@@ -89,6 +90,24 @@ public final class PolicySet {
   /** The modules as compiled (refs resolved, bodies ordered). */
   public List<Module> modules() {
     return compiled.modules();
+  }
+
+  /**
+   * Whether rules or base data give {@code path} a document, at least for some inputs: what tells
+   * an unknown path from a known one whose answer is undefined.
+   */
+  public boolean defines(String path) {
+    Value[] keys = parsePath(path);
+    if (program.hasRules(List.of(keys))) {
+      return true;
+    }
+    Value d = data;
+    for (Value k : keys) {
+      if (!(d instanceof ObjectValue o) || (d = o.get(k)) == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The rule root at {@code path} with its decision tree, or null when no rules are there. */

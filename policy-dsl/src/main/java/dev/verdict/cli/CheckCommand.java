@@ -1,5 +1,6 @@
 package dev.verdict.cli;
 
+import dev.verdict.load.Workspace;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.verdict.cli;
 
 import dev.verdict.ast.Location;
 import dev.verdict.error.RegoError;
+import dev.verdict.load.LoadError;
 import java.util.List;
 
 /**
@@ -20,6 +21,10 @@ record CliError(String code, String message, Location location) {
 
   static CliError of(RegoError e) {
     return new CliError(e.code(), e.message(), e.location());
+  }
+
+  static CliError of(LoadError e) {
+    return new CliError(null, e.message(), e.location());
   }
 
   static List<CliError> of(List<RegoError> errors) {

@@ -1,5 +1,6 @@
 package dev.verdict.cli;
 
+import dev.verdict.load.LoadException;
 import java.util.List;
 
 /**
@@ -18,6 +19,10 @@ final class CliFailure extends Exception {
 
   CliFailure(CliError error) {
     this(List.of(error));
+  }
+
+  CliFailure(LoadException e) {
+    this(e.errors().stream().map(CliError::of).toList());
   }
 
   List<CliError> errors() {

@@ -10,6 +10,9 @@ import dev.verdict.builtins.BuiltinRegistry;
 import dev.verdict.error.RegoException;
 import dev.verdict.eval.EvalOptions;
 import dev.verdict.eval.PreparedQuery;
+import dev.verdict.load.DataFiles;
+import dev.verdict.load.LoadException;
+import dev.verdict.load.Workspace;
 import dev.verdict.parser.Parser;
 import dev.verdict.value.Value;
 import java.io.IOException;
@@ -22,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +33,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code verdict eval}: evaluates a query against policies and data and prints the result as
@@ -124,18 +127,20 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private Value readInput() throws CliFailure {
-    if (stdinInput) {
-      try {
+    try {
+      if (stdinInput) {
         return DataFiles.parse("stdin", root.stdin().readAllBytes(), false);
-      } catch (IOException e) {
-        throw new CliFailure(CliError.of("stdin: " + DataFiles.describe(e)));
       }
+      if (input == null) {
+        return null;
+      }
+      String name = input.toString();
+      return DataFiles.parse(name, DataFiles.readBytes(input, name), DataFiles.isYaml(name));
+    } catch (IOException e) {
+      throw new CliFailure(CliError.of("stdin: " + DataFiles.describe(e)));
+    } catch (LoadException e) {
+      throw new CliFailure(e);
     }
-    if (input == null) {
-      return null;
-    }
-    String name = input.toString();
-    return DataFiles.parse(name, DataFiles.readBytes(input, name), DataFiles.isYaml(name));
   }
 
   private Body parse(String text) throws CliFailure {

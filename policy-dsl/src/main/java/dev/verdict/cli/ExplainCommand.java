@@ -2,6 +2,7 @@ package dev.verdict.cli;
 
 import dev.verdict.PolicySet;
 import dev.verdict.eval.RuleSetView;
+import dev.verdict.load.Workspace;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,6 +2,7 @@ package dev.verdict.cli;
 
 import dev.verdict.value.ArrayValue;
 import dev.verdict.value.BooleanValue;
+import dev.verdict.value.GoText;
 import dev.verdict.value.NullValue;
 import dev.verdict.value.NumberValue;
 import dev.verdict.value.ObjectValue;
@@ -53,7 +54,7 @@ final class GoJson {
       case Boolean b -> sb.append(b);
       case Long n -> sb.append(n);
       case Integer n -> sb.append(n);
-      case String s -> quote(sb, s);
+      case String s -> GoText.quote(sb, s);
       case Value v -> value(sb, v, depth);
       case Map<?, ?> m -> {
         List<Map.Entry<String, Object>> entries = new ArrayList<>();
@@ -76,7 +77,7 @@ final class GoJson {
       case NullValue n -> sb.append("null");
       case BooleanValue b -> sb.append(b.value());
       case NumberValue n -> sb.append(n.isLong() ? Long.toString(n.longValue()) : n.toString());
-      case StringValue s -> quote(sb, s.value());
+      case StringValue s -> GoText.quote(sb, s.value());
       case ArrayValue a -> {
         List<Object> items = new ArrayList<>(a.size());
         for (int i = 0; i < a.size(); i++) {
@@ -100,7 +101,7 @@ final class GoJson {
 
   private static void object(StringBuilder sb, List<Map.Entry<String, Object>> entries, int depth) {
     container(sb, '{', '}', entries.size(), depth, i -> {
-      quote(sb, entries.get(i).getKey());
+      GoText.quote(sb, entries.get(i).getKey());
       sb.append(depth < 0 ? ":" : ": ");
       write(sb, entries.get(i).getValue(), depth < 0 ? -1 : depth + 1);
     });
@@ -133,39 +134,5 @@ final class GoJson {
     if (depth >= 0) {
       sb.append('\n').append(INDENT.repeat(depth));
     }
-  }
-
-  /** How Go writes each ASCII character that it escapes (HTML-safe: {@code < > &} too); null: as it is. */
-  private static final String[] ESCAPES = new String[128];
-
-  static {
-    for (int c = 0; c < 0x20; c++) {
-      ESCAPES[c] = String.format("\\u%04x", c);
-    }
-    for (char c : "<>&".toCharArray()) {
-      ESCAPES[c] = String.format("\\u%04x", (int) c);
-    }
-    String[][] named = {{"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {"\r", "\\r"}, {"\t", "\\t"}, {"\b", "\\b"}, {"\f", "\\f"}};
-    for (String[] n : named) {
-      ESCAPES[n[0].charAt(0)] = n[1];
-    }
-  }
-
-  /** A JSON string as Go writes it: HTML-safe, U+2028/U+2029 escaped, lone surrogates as U+FFFD. */
-  static void quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < ESCAPES.length && ESCAPES[c] != null) {
-        sb.append(ESCAPES[c]);
-      } else if (c == '\u2028' || c == '\u2029') {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-        sb.append(c).append(s.charAt(++i));
-      } else {
-        sb.append(Character.isSurrogate(c) ? '\ufffd' : c);
-      }
-    }
-    sb.append('"');
   }
 }

@@ -4,6 +4,8 @@ import dev.verdict.PolicySet;
 import dev.verdict.Verdict;
 import dev.verdict.ast.RegoVersion;
 import dev.verdict.error.RegoException;
+import dev.verdict.load.LoadException;
+import dev.verdict.load.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -30,7 +32,11 @@ final class LoadOptions {
   }
 
   Workspace load(List<String> paths, Workspace.Scope scope) throws CliFailure {
-    return Workspace.load(paths, scope, ignore);
+    try {
+      return Workspace.load(paths, scope, ignore);
+    } catch (LoadException e) {
+      throw new CliFailure(e);
+    }
   }
 
   /** Parses and compiles everything loaded; every parse and compile error becomes a CliError. */

@@ -4,33 +4,11 @@ import dev.verdict.ast.Term;
 import dev.verdict.value.StringValue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
-/** Writes refs as opa prints them: {@code data.a.b}, with {@code ["x-y"]} for keys that are not names. */
+/** The constant keys of refs, for naming packages, rules and tests as opa does. */
 final class RefText {
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Set<String> KEYWORDS =
-      Set.of("as", "contains", "default", "else", "every", "false", "if", "import", "in", "not", "null", "package", "some",
-          "true", "with");
-
   private RefText() {}
-
-  /** {@code .a.b} for keys a, b. */
-  static String path(List<String> keys) {
-    StringBuilder sb = new StringBuilder();
-    for (String k : keys) {
-      if (NAME.matcher(k).matches() && !KEYWORDS.contains(k)) {
-        sb.append('.').append(k);
-      } else {
-        sb.append('[');
-        GoJson.quote(sb, k);
-        sb.append(']');
-      }
-    }
-    return sb.toString();
-  }
 
   /**
    * The leading string keys of a ref ({@code data.a.b[x]} gives a, b), with its head var's name

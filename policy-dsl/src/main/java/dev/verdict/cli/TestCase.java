@@ -1,6 +1,7 @@
 package dev.verdict.cli;
 
 import dev.verdict.ast.Location;
+import dev.verdict.value.GoText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,12 +23,12 @@ record TestCase(Location location, List<String> packageKeys, List<String> nameKe
 
   /** {@code data.pkg}, as opa prints a package. */
   String packageName() {
-    return "data" + RefText.path(packageKeys);
+    return "data" + GoText.refPath(packageKeys);
   }
 
   /** {@code test_x}, {@code p.q.test_x}, or {@code test_x#01} for a renamed duplicate. */
   String name() {
-    String text = nameKeys.get(0) + RefText.path(nameKeys.subList(1, nameKeys.size()));
+    String text = nameKeys.get(0) + GoText.refPath(nameKeys.subList(1, nameKeys.size()));
     return text.replaceFirst(DUPLICATE_MARK + "(\\d+)$", "#$1");
   }
 

@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.verdict.PolicySet;
 import dev.verdict.SourceFile;
+import dev.verdict.load.Workspace;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -39,6 +39,9 @@ final class BuiltinCall implements ValueFn {
 
   static Value apply(Ev ev, Builtin b, Value[] a, Location location) {
     ev.location = location;
+    if (!b.deterministic()) {
+      ev.nondeterministic = true;
+    }
     try {
       return b.function().apply(ev, a);
     } catch (BuiltinException e) {

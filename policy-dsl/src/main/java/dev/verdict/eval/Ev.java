@@ -29,6 +29,8 @@ final class Ev implements BuiltinContext {
   Map<String, Mock> mocks;
   Map<Object, Object> cache = new HashMap<>();
   Location location = Location.NONE;
+  /** Set once a nondeterministic builtin runs: the answer must not be reused for another query. */
+  boolean nondeterministic;
 
   private final long deadline;
   private long steps;

@@ -171,14 +171,22 @@ public final class Program {
   }
 
   /**
-   * The document at {@code data.path} for one input, or null when undefined.
+   * The document at {@code data.path} for one input (null when undefined), and whether it may be
+   * reused for an equal input.
    *
    * @throws EvalException on conflicts, strict builtin errors and limits
    */
-  public Value eval(Value[] path, Value data, EvalOptions options) {
+  public Evaluation eval(Value[] path, Value data, EvalOptions options) {
     Ev ev = new Ev(this, data, options);
-    return guard(ev, () -> DataAccess.get(ev, path));
+    Value v = guard(ev, () -> DataAccess.get(ev, path));
+    return new Evaluation(v, !ev.nondeterministic);
   }
+
+  /**
+   * @param value the document, or null when undefined
+   * @param deterministic false when a nondeterministic builtin ran ({@code time.now_ns}, {@code rand.intn}, …)
+   */
+  public record Evaluation(Value value, boolean deterministic) {}
 
   static <T> T guard(Ev ev, java.util.function.Supplier<T> run) {
     try {
@@ -186,6 +194,21 @@ public final class Program {
     } catch (StackOverflowError e) {
       throw new EvalException(RegoError.EVAL_CANCEL, "evaluation exceeded the maximum nesting depth", ev.location);
     }
+  }
+
+  /** Whether rules (not only functions) are defined at, above or below {@code path}. */
+  public boolean hasRules(List<Value> path) {
+    DocNode d = root;
+    for (Value k : path) {
+      if (d.rules != null) {
+        return true;
+      }
+      d = d.children.get(k);
+      if (d == null) {
+        return false;
+      }
+    }
+    return d.rules != null || d.hasRules;
   }
 
   /** The decision tree of the rule root at {@code path}, for {@code verdict explain}; null when none. */

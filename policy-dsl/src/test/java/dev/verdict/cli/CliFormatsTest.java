@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.verdict.value.ArrayValue;
 import dev.verdict.value.BooleanValue;
+import dev.verdict.value.GoText;
 import dev.verdict.value.Json;
 import dev.verdict.value.NullValue;
 import dev.verdict.value.NumberValue;
@@ -105,7 +106,7 @@ class CliFormatsTest {
 
   @Test
   void refsPrintAsOpaPrintsThem() {
-    assertEquals(".a.b", RefText.path(List.of("a", "b")));
-    assertEquals(".a[\"b-c\"][\"1x\"][\"not\"]", RefText.path(List.of("a", "b-c", "1x", "not")));
+    assertEquals(".a.b", GoText.refPath(List.of("a", "b")));
+    assertEquals(".a[\"b-c\"][\"1x\"][\"not\"]", GoText.refPath(List.of("a", "b-c", "1x", "not")));
   }
 }

@@ -1,4 +1,4 @@
-package dev.verdict.cli;
+package dev.verdict.load;
 
 import dev.verdict.SourceFile;
 import dev.verdict.Sources;
@@ -19,32 +19,32 @@ import java.util.stream.Stream;
  * data placed under the path of their directory relative to the root argument; directories are
  * walked recursively in name order. Every problem is collected before failing.
  */
-record Workspace(List<SourceFile> policies, Value data) {
+public record Workspace(List<SourceFile> policies, Value data) {
 
   /** Which files a command wants. */
-  enum Scope {
+  public enum Scope {
     /** Policies and data (eval, test, explain). */
     ALL,
     /** Policies only, other files skipped (check). */
     POLICIES
   }
 
-  Sources sources(RegoVersion version) {
+  public Sources sources(RegoVersion version) {
     return new Sources(policies, data, version);
   }
 
   /**
    * @param ignore glob patterns matched against file and directory names ({@code .*}, {@code *_test.rego})
    */
-  static Workspace load(List<String> roots, Scope scope, List<String> ignore) throws CliFailure {
+  public static Workspace load(List<String> roots, Scope scope, List<String> ignore) throws LoadException {
     List<PathMatcher> ignored = ignore.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
     List<SourceFile> policies = new ArrayList<>();
     DataTree data = new DataTree();
-    List<CliError> errors = new ArrayList<>();
+    List<LoadError> errors = new ArrayList<>();
     for (String root : roots) {
       Path base = Path.of(root);
       if (!Files.exists(base)) {
-        errors.add(CliError.of(root + ": no such file or directory"));
+        errors.add(LoadError.of(root + ": no such file or directory"));
         continue;
       }
       boolean directory = Files.isDirectory(base);
@@ -61,15 +61,15 @@ record Workspace(List<SourceFile> policies, Value data) {
             }
             data.add(name, at, DataFiles.parse(name, DataFiles.readBytes(file, name), DataFiles.isYaml(name)));
           } else if (scope == Scope.ALL && !directory) {
-            errors.add(CliError.of(name + ": unsupported file type (want .rego, .json, .yaml or .yml)"));
+            errors.add(LoadError.of(name + ": unsupported file type (want .rego, .json, .yaml or .yml)"));
           }
-        } catch (CliFailure f) {
+        } catch (LoadException f) {
           errors.addAll(f.errors());
         }
       }
     }
     if (!errors.isEmpty()) {
-      throw new CliFailure(errors);
+      throw new LoadException(errors);
     }
     return new Workspace(policies, data.build());
   }
@@ -79,7 +79,7 @@ record Workspace(List<SourceFile> policies, Value data) {
   }
 
   /** The root itself when it is a file, else the regular files below it, sorted, none ignored. */
-  private static List<Path> files(Path base, List<PathMatcher> ignored, List<CliError> errors) {
+  private static List<Path> files(Path base, List<PathMatcher> ignored, List<LoadError> errors) {
     if (!Files.isDirectory(base)) {
       return List.of(base.normalize());
     }
@@ -91,7 +91,7 @@ record Workspace(List<SourceFile> policies, Value data) {
           .toList();
     } catch (IOException | java.io.UncheckedIOException e) {
       IOException io = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
-      errors.add(CliError.of(base + ": " + DataFiles.describe(io)));
+      errors.add(LoadError.of(base + ": " + DataFiles.describe(io)));
       return List.of();
     }
   }

@@ -1,4 +1,4 @@
-package dev.verdict.cli;
+package dev.verdict.load;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -21,28 +21,28 @@ import java.nio.file.Path;
 
 /**
  * Reads policy text and JSON/YAML documents from files, turning every failure into a
- * {@link CliError} that names the file (and the line and column for syntax errors).
+ * {@link LoadError} that names the file (and the line and column for syntax errors).
  */
-final class DataFiles {
+public final class DataFiles {
 
   private static final JsonFactory YAML = new YAMLFactory();
 
   private DataFiles() {}
 
-  static boolean isYaml(String name) {
+  public static boolean isYaml(String name) {
     return name.endsWith(".yaml") || name.endsWith(".yml");
   }
 
-  static byte[] readBytes(Path path, String name) throws CliFailure {
+  public static byte[] readBytes(Path path, String name) throws LoadException {
     try {
       return Files.readAllBytes(path);
     } catch (IOException e) {
-      throw new CliFailure(CliError.of(name + ": " + describe(e)));
+      throw new LoadException(LoadError.of(name + ": " + describe(e)));
     }
   }
 
   /** The file as UTF-8 text (a leading byte-order mark dropped); anything else is rejected. */
-  static String readText(Path path, String name) throws CliFailure {
+  public static String readText(Path path, String name) throws LoadException {
     byte[] bytes = readBytes(path, name);
     try {
       String text =
@@ -54,40 +54,40 @@ final class DataFiles {
               .toString();
       return text.startsWith("\ufeff") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
-      throw new CliFailure(CliError.of(name + ": not valid UTF-8 text"));
+      throw new LoadException(LoadError.of(name + ": not valid UTF-8 text"));
     }
   }
 
   /** One JSON document, or YAML when {@code yaml}; an empty YAML document is null. */
-  static Value parse(String name, byte[] bytes, boolean yaml) throws CliFailure {
+  public static Value parse(String name, byte[] bytes, boolean yaml) throws LoadException {
     String kind = yaml ? "YAML" : "JSON";
     try (JsonParser p = (yaml ? YAML : Json.factory()).createParser(bytes)) {
       if (p.nextToken() == null) {
         if (yaml) {
           return NullValue.NULL;
         }
-        throw new CliFailure(CliError.of(name + ": invalid JSON: empty document"));
+        throw new LoadException(LoadError.of(name + ": invalid JSON: empty document"));
       }
       Value v = Json.read(p);
       if (p.nextToken() != null) {
-        throw new CliFailure(at(name, p.currentTokenLocation(), "invalid " + kind + ": unexpected content after the document"));
+        throw new LoadException(at(name, p.currentTokenLocation(), "invalid " + kind + ": unexpected content after the document"));
       }
       return v;
     } catch (JsonProcessingException e) {
-      throw new CliFailure(at(name, e.getLocation(), "invalid " + kind + ": " + firstLine(e.getOriginalMessage())));
+      throw new LoadException(at(name, e.getLocation(), "invalid " + kind + ": " + firstLine(e.getOriginalMessage())));
     } catch (IOException e) {
-      throw new CliFailure(CliError.of(name + ": " + describe(e)));
+      throw new LoadException(LoadError.of(name + ": " + describe(e)));
     } catch (Json.JsonException e) {
       // YAML can hold things JSON cannot (binary scalars, …).
-      throw new CliFailure(CliError.of(name + ": invalid " + kind + ": " + e.getMessage()));
+      throw new LoadException(LoadError.of(name + ": invalid " + kind + ": " + e.getMessage()));
     }
   }
 
-  private static CliError at(String name, JsonLocation loc, String message) {
+  private static LoadError at(String name, JsonLocation loc, String message) {
     if (loc == null || loc.getLineNr() <= 0) {
-      return CliError.of(name + ": " + message);
+      return LoadError.of(name + ": " + message);
     }
-    return new CliError(null, message, new Location(name, loc.getLineNr(), Math.max(1, loc.getColumnNr())));
+    return new LoadError(message, new Location(name, loc.getLineNr(), Math.max(1, loc.getColumnNr())));
   }
 
   private static String firstLine(String s) {
@@ -99,7 +99,7 @@ final class DataFiles {
   }
 
   /** The short form opa (Go) uses for I/O errors, rather than Java's exception names. */
-  static String describe(IOException e) {
+  public static String describe(IOException e) {
     return switch (e) {
       case NoSuchFileException n -> "no such file or directory";
       case AccessDeniedException a -> "permission denied";

@@ -1,4 +1,4 @@
-package dev.verdict.cli;
+package dev.verdict.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,21 +14,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Loading policies and data from paths as opa's loader does. */
-class CliWorkspaceTest {
+class WorkspaceTest {
 
   @TempDir Path dir;
 
   private Path write(String rel, String text) throws IOException {
-    return CliHarness.write(dir, rel, text);
+    Path p = dir.resolve(rel);
+    Files.createDirectories(p.getParent());
+    return Files.writeString(p, text);
   }
 
-  private Workspace load(String... roots) throws CliFailure {
+  private Workspace load(String... roots) throws LoadException {
     return Workspace.load(List.of(roots), Workspace.Scope.ALL, List.of());
   }
 
   private List<String> errors(Workspace.Scope scope, List<String> ignore, String... roots) {
-    CliFailure f = assertThrows(CliFailure.class, () -> Workspace.load(List.of(roots), scope, ignore));
-    return f.errors().stream().map(CliError::toString).toList();
+    LoadException f = assertThrows(LoadException.class, () -> Workspace.load(List.of(roots), scope, ignore));
+    return f.errors().stream().map(LoadError::toString).toList();
   }
 
   @Test

@@ -1,5 +1,6 @@
-package dev.verdict.cli;
+package dev.verdict.load;
 
+import dev.verdict.value.GoText;
 import dev.verdict.value.ObjectValue;
 import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
@@ -13,7 +14,7 @@ import java.util.Map;
  * ({@code a/b/data.json} under a root becomes {@code data.a.b}), merging objects as opa does.
  * Two files giving a value to the same path is an error naming both files.
  */
-final class DataTree {
+public final class DataTree {
 
   /** A file's document and where it went, kept to name the first file when a later one conflicts. */
   private record Placed(String file, List<String> path, Value doc) {}
@@ -24,10 +25,10 @@ final class DataTree {
   private final List<Placed> placed = new ArrayList<>();
 
   /** Adds {@code doc} at {@code path}; at the root it must be an object. */
-  void add(String file, List<String> path, Value doc) throws CliFailure {
+  public void add(String file, List<String> path, Value doc) throws LoadException {
     if (path.isEmpty()) {
       if (!(doc instanceof ObjectValue o)) {
-        throw new CliFailure(CliError.of(file + ": data at the root must be an object, not " + doc.typeName()));
+        throw new LoadException(LoadError.of(file + ": data at the root must be an object, not " + doc.typeName()));
       }
       mergeObject(root, o, file, List.of());
     } else {
@@ -49,7 +50,7 @@ final class DataTree {
   }
 
   private void mergeInto(Map<String, Object> parent, String key, Value doc, String file, List<String> parentPath)
-      throws CliFailure {
+      throws LoadException {
     List<String> here = new ArrayList<>(parentPath);
     here.add(key);
     Object existing = parent.get(key);
@@ -65,7 +66,7 @@ final class DataTree {
     mergeObject(target, o, file, here);
   }
 
-  private void mergeObject(Map<String, Object> target, ObjectValue o, String file, List<String> at) throws CliFailure {
+  private void mergeObject(Map<String, Object> target, ObjectValue o, String file, List<String> at) throws LoadException {
     for (int i = 0; i < o.size(); i++) {
       String key = ((StringValue) o.key(i)).value();
       mergeInto(target, key, o.value(i), file, at);
@@ -89,14 +90,14 @@ final class DataTree {
     return (Map<String, Object>) node;
   }
 
-  private CliFailure conflict(String file, List<String> path) {
-    String where = "data" + RefText.path(path);
+  private LoadException conflict(String file, List<String> path) {
+    String where = "data" + GoText.refPath(path);
     for (Placed p : placed) {
       if (defines(p, path)) {
-        return new CliFailure(CliError.of(file + ": merge error: " + where + " is also defined by " + p.file()));
+        return new LoadException(LoadError.of(file + ": merge error: " + where + " is also defined by " + p.file()));
       }
     }
-    return new CliFailure(CliError.of(file + ": merge error: " + where + " is already defined"));
+    return new LoadException(LoadError.of(file + ": merge error: " + where + " is already defined"));
   }
 
   /** Whether the placed document gives a value at {@code path} (or below it). */
@@ -114,7 +115,7 @@ final class DataTree {
     return true;
   }
 
-  Value build() {
+  public Value build() {
     return toValue(root);
   }
 

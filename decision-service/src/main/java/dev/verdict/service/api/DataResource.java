@@ -1,0 +1,199 @@
+package dev.verdict.service.api;
+
+import dev.verdict.Result;
+import dev.verdict.error.RegoException;
+import dev.verdict.service.auth.Scope;
+import dev.verdict.service.auth.TokenAuth;
+import dev.verdict.service.decision.DecisionService;
+import dev.verdict.service.decision.Evaluator;
+import dev.verdict.service.metrics.DecisionMetrics;
+import dev.verdict.service.store.DocPath;
+import dev.verdict.service.store.PolicyStore;
+import dev.verdict.service.store.Snapshot;
+import dev.verdict.value.ArrayValue;
+import dev.verdict.value.NumberValue;
+import dev.verdict.value.ObjectValue;
+import dev.verdict.value.StringValue;
+import dev.verdict.value.Value;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** OPA's data API: {@code /v1/data}, {@code POST /} and {@code /v1/batch/data}. */
+@Path("/")
+@Consumes(MediaType.WILDCARD)
+public class DataResource {
+
+  private static final String VERSION = "verdict-0.1.0";
+
+  private final PolicyStore store;
+  private final Evaluator evaluator;
+  private final TokenAuth auth;
+  private final DecisionMetrics metrics;
+
+  public DataResource(PolicyStore store, Evaluator evaluator, TokenAuth auth, DecisionMetrics metrics) {
+    this.store = store;
+    this.evaluator = evaluator;
+    this.auth = auth;
+    this.metrics = metrics;
+  }
+
+  /** Flags every data API call takes. */
+  record Flags(boolean pretty, boolean metrics, boolean provenance, boolean strict) {
+    static Flags of(String pretty, String metrics, String provenance, String strict) {
+      return new Flags(Responses.flag(pretty), Responses.flag(metrics), Responses.flag(provenance), Responses.flag(strict));
+    }
+  }
+
+  @POST
+  @Path("v1/data{path: (/.*)?}")
+  public Response post(@PathParam("path") String path, byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+      @QueryParam("pretty") String pretty, @QueryParam("metrics") String metrics, @QueryParam("provenance") String provenance,
+      @QueryParam("strict-builtin-errors") String strict) {
+    auth.require(authz, Scope.DECIDE);
+    Value parsed = Requests.json(body);
+    boolean hasInput = parsed instanceof ObjectValue o && o.containsKey(StringValue.of("input"));
+    Flags f = Flags.of(pretty, metrics, provenance, strict);
+    ObjectValue.Builder answer = evaluate(DocPath.parse(path), Requests.input(parsed), f);
+    if (!hasInput) {
+      answer.put("warning", ObjectValue.builder()
+          .put("code", StringValue.of("api_usage_warning"))
+          .put("message", StringValue.of("'input' key missing from the request"))
+          .build());
+    }
+    return Responses.ok(answer.build(), f.pretty());
+  }
+
+  @GET
+  @Path("v1/data{path: (/.*)?}")
+  public Response get(@PathParam("path") String path, @QueryParam("input") String input,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authz, @QueryParam("pretty") String pretty,
+      @QueryParam("metrics") String metrics, @QueryParam("provenance") String provenance,
+      @QueryParam("strict-builtin-errors") String strict) {
+    auth.require(authz, Scope.DECIDE);
+    Value in = input == null ? null : Requests.json(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Flags f = Flags.of(pretty, metrics, provenance, strict);
+    return Responses.ok(evaluate(DocPath.parse(path), in, f).build(), f.pretty());
+  }
+
+  /** OPA's default decision: the whole body is the input, the answer is the bare value of data.system.main. */
+  @POST
+  public Response main(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz, @QueryParam("pretty") String pretty) {
+    auth.require(authz, Scope.DECIDE);
+    DocPath main = DocPath.parse("system/main");
+    Result r = eval(store.current(), main, Requests.json(body), false).result();
+    if (!r.defined()) {
+      throw new ApiException(404, ApiException.UNDEFINED_DOCUMENT, "document missing: data.system.main");
+    }
+    return Responses.ok(r.value(), Responses.flag(pretty));
+  }
+
+  /** Many inputs against one path: 200 when every one succeeds, 207 when some failed. */
+  @POST
+  @Path("v1/batch/data{path: (/.*)?}")
+  public Response batch(@PathParam("path") String path, byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+      @QueryParam("pretty") String pretty, @QueryParam("metrics") String metrics, @QueryParam("provenance") String provenance,
+      @QueryParam("strict-builtin-errors") String strict) {
+    auth.require(authz, Scope.DECIDE);
+    if (!(Requests.json(body) instanceof ObjectValue o) || !(o.get("inputs") instanceof ObjectValue inputs)) {
+      throw ApiException.badRequest("batch body must be an object with an inputs object");
+    }
+    Flags f = Flags.of(pretty, metrics, provenance, strict);
+    ObjectValue.Builder responses = ObjectValue.builder();
+    boolean failed = false;
+    for (int i = 0; i < inputs.size(); i++) {
+      try {
+        responses.put(inputs.key(i), evaluate(DocPath.parse(path), inputs.value(i), f).build());
+      } catch (RegoException e) {
+        failed = true;
+        responses.put(inputs.key(i), Responses.errorBody(ApiException.INTERNAL, e.getMessage(), e.errors()).toBuilder()
+            .put("http_status_code", StringValue.of("500"))
+            .build());
+      }
+    }
+    ObjectValue answer = ObjectValue.builder()
+        .put("batch_decision_id", StringValue.of(DecisionService.newId()))
+        .put("responses", responses.build())
+        .build();
+    return Responses.json(failed ? 207 : 200, answer, f.pretty());
+  }
+
+  @PUT
+  @Path("v1/data{path: (/.*)?}")
+  public Response put(@PathParam("path") String path, byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+      @HeaderParam("If-None-Match") String ifNoneMatch) {
+    auth.require(authz, Scope.POLICY_WRITE);
+    DocPath at = DocPath.parse(path);
+    Value value = Requests.json(body);
+    if (value == null) {
+      throw ApiException.badRequest("body must hold the JSON document to store");
+    }
+    if ("*".equals(ifNoneMatch) && store.current().policies().defines(at.toString())) {
+      return Response.notModified().build();
+    }
+    store.putData(at, value);
+    return Response.noContent().build();
+  }
+
+  @PATCH
+  @Path("v1/data{path: (/.*)?}")
+  public Response patch(@PathParam("path") String path, byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz) {
+    auth.require(authz, Scope.POLICY_WRITE);
+    if (!(Requests.json(body) instanceof ArrayValue ops)) {
+      throw ApiException.badRequest("body must be a JSON Patch array of {op, path, value} operations");
+    }
+    store.patchData(DocPath.parse(path), ops);
+    return Response.noContent().build();
+  }
+
+  private ObjectValue.Builder evaluate(DocPath path, Value input, Flags f) {
+    long start = System.nanoTime();
+    Snapshot snapshot = store.current();
+    Evaluator.Evaluation e = eval(snapshot, path, input, f.strict());
+    ObjectValue.Builder b = ObjectValue.builder().put("decision_id", StringValue.of(DecisionService.newId()));
+    if (e.result().defined()) {
+      b.put("result", e.result().value());
+    }
+    if (f.metrics()) {
+      b.put("metrics", ObjectValue.builder()
+          .put("timer_rego_query_eval_ns", NumberValue.of(e.result().evalNanos()))
+          .put("timer_server_handler_ns", NumberValue.of(System.nanoTime() - start))
+          .build());
+    }
+    if (f.provenance()) {
+      b.put("provenance", provenance(snapshot));
+    }
+    return b;
+  }
+
+  private Evaluator.Evaluation eval(Snapshot snapshot, DocPath path, Value input, boolean strict) {
+    long start = System.nanoTime();
+    try {
+      Evaluator.Evaluation e = evaluator.eval(snapshot, path, input, strict);
+      metrics.dataQuery(path, e.result().defined() ? "defined" : "undefined", System.nanoTime() - start);
+      return e;
+    } catch (RegoException e) {
+      metrics.dataQuery(path, "error", System.nanoTime() - start);
+      throw e;
+    }
+  }
+
+  /** OPA's provenance: the server version and, per bundle, its revision (the policy set is one bundle here). */
+  static ObjectValue provenance(Snapshot s) {
+    return ObjectValue.builder()
+        .put("version", StringValue.of(VERSION))
+        .put("bundles", ObjectValue.builder()
+            .put("policies", ObjectValue.builder().put("revision", StringValue.of(s.revision())).build())
+            .build())
+        .build();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.verdict.service.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.verdict.Result;
+import dev.verdict.service.config.VerdictConfig;
+import dev.verdict.service.store.Snapshot;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.function.Supplier;
+
+/**
+ * Raw policy answers (defined or undefined), before any mode is applied. Answers that depended on
+ * a nondeterministic builtin are never stored; errors are never stored because they are thrown,
+ * not returned. A new revision empties the cache (the revision in the key already makes old
+ * entries unreachable; clearing frees them at once).
+ */
+@ApplicationScoped
+public class DecisionCache {
+
+  /** An answer and whether it came from the cache. */
+  public record Lookup(Result result, boolean cached) {}
+
+  private final Cache<CacheKey, Result> cache;
+  private final boolean enabled;
+
+  public DecisionCache(VerdictConfig config, MeterRegistry registry) {
+    this.enabled = config.cache().enabled();
+    this.cache = Caffeine.newBuilder()
+        .maximumSize(config.cache().maxEntries())
+        .expireAfterWrite(config.cache().ttl())
+        .recordStats()
+        .build();
+    CaffeineCacheMetrics.monitor(registry, cache, "verdict_decisions");
+  }
+
+  /** The cached answer for {@code key}, or {@code evaluate}'s (stored when deterministic). */
+  public Lookup get(CacheKey key, Supplier<Result> evaluate) {
+    if (!enabled) {
+      return new Lookup(evaluate.get(), false);
+    }
+    Result hit = cache.getIfPresent(key);
+    if (hit != null) {
+      return new Lookup(hit, true);
+    }
+    Result fresh = evaluate.get();
+    if (fresh.deterministic()) {
+      cache.put(key, fresh);
+    }
+    return new Lookup(fresh, false);
+  }
+
+  public long size() {
+    return cache.estimatedSize();
+  }
+
+  void onRevision(@Observes Snapshot activated) {
+    cache.invalidateAll();
+  }
+}

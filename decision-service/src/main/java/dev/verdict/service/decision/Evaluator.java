@@ -1,0 +1,43 @@
+package dev.verdict.service.decision;
+
+import dev.verdict.Result;
+import dev.verdict.eval.EvalOptions;
+import dev.verdict.service.cache.CacheKey;
+import dev.verdict.service.cache.DecisionCache;
+import dev.verdict.service.config.VerdictConfig;
+import dev.verdict.service.store.DocPath;
+import dev.verdict.service.store.Snapshot;
+import dev.verdict.value.Value;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Evaluates a document of one snapshot through the cache, under the configured limits. */
+@ApplicationScoped
+public class Evaluator {
+
+  /** An answer, the revision it came from, and whether the cache served it. */
+  public record Evaluation(Result result, String revision, boolean cached) {}
+
+  private final DecisionCache cache;
+  private final VerdictConfig.Eval limits;
+
+  public Evaluator(DecisionCache cache, VerdictConfig config) {
+    this.cache = cache;
+    this.limits = config.eval();
+  }
+
+  /** @throws dev.verdict.error.RegoException on evaluation errors, deadline and step budget */
+  public Evaluation eval(Snapshot snapshot, DocPath path, Value input, boolean strict) {
+    CacheKey key = CacheKey.of(snapshot.revision(), path, strict, input);
+    DecisionCache.Lookup l = cache.get(key, () -> snapshot.policies().eval(path.toString(), options(input, strict)));
+    return new Evaluation(l.result(), snapshot.revision(), l.cached());
+  }
+
+  public EvalOptions options(Value input, boolean strict) {
+    return EvalOptions.builder()
+        .input(input)
+        .strictBuiltinErrors(strict)
+        .timeout(limits.timeout())
+        .stepBudget(limits.stepBudget())
+        .build();
+  }
+}

@@ -1,0 +1,154 @@
+package dev.verdict.service.store;
+
+import dev.verdict.PolicySet;
+import dev.verdict.SourceFile;
+import dev.verdict.Sources;
+import dev.verdict.Verdict;
+import dev.verdict.ast.RegoVersion;
+import dev.verdict.error.RegoException;
+import dev.verdict.load.LoadException;
+import dev.verdict.load.LoadError;
+import dev.verdict.load.Workspace;
+import dev.verdict.value.ArrayValue;
+import dev.verdict.value.ObjectValue;
+import dev.verdict.value.Value;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * The policies and data being served. Three sources make up each revision: the watched directory,
+ * policies written through {@code PUT /v1/policies}, and documents written through
+ * {@code PUT|PATCH /v1/data} (replayed, in order, over the directory's data). Every change compiles
+ * a complete new revision first; only a revision that compiles replaces the one serving, and
+ * observers of {@link Snapshot} hear about it.
+ */
+@ApplicationScoped
+public class PolicyStore {
+
+  private static final Logger LOG = Logger.getLogger(PolicyStore.class);
+
+  private final Event<Snapshot> activated;
+  private volatile Snapshot current;
+  private volatile LoadStatus directoryStatus = new LoadStatus(false, Instant.now(), List.of());
+
+  // Guarded by this: the inputs of the current revision.
+  private Workspace directory = new Workspace(List.of(), ObjectValue.EMPTY);
+  private final Map<String, String> apiPolicies = new LinkedHashMap<>();
+  private final Map<DocPath, Value> apiData = new LinkedHashMap<>();
+
+  public PolicyStore(Event<Snapshot> activated) {
+    this.activated = activated;
+    this.current = new Snapshot(Verdict.compile(Sources.builder().build()), Instant.now());
+  }
+
+  public Snapshot current() {
+    return current;
+  }
+
+  public LoadStatus directoryStatus() {
+    return directoryStatus;
+  }
+
+  /** Loads the directory like {@code opa run DIR}; a failure leaves the serving revision alone. */
+  public synchronized LoadStatus loadDirectory(String dir) {
+    boolean wasActivated = directoryStatus.activated();
+    try {
+      Workspace loaded = Workspace.load(List.of(dir), Workspace.Scope.ALL, List.of());
+      swap(compile(loaded, apiPolicies, apiData));
+      directory = loaded;
+      directoryStatus = new LoadStatus(true, Instant.now(), List.of());
+    } catch (LoadException e) {
+      directoryStatus = new LoadStatus(wasActivated, Instant.now(), e.errors().stream().map(LoadError::toString).toList());
+    } catch (RegoException e) {
+      directoryStatus = new LoadStatus(wasActivated, Instant.now(), e.errors().stream().map(Object::toString).toList());
+    }
+    if (!directoryStatus.ok()) {
+      LOG.warnf("policy directory %s not loaded, still serving revision %s: %s", dir, current.revision(), directoryStatus.errors());
+    }
+    return directoryStatus;
+  }
+
+  /** Policies by id: the directory's files (by path) and those written through the API. */
+  public synchronized Map<String, String> policies() {
+    Map<String, String> out = new LinkedHashMap<>();
+    directory.policies().forEach(f -> out.put(f.name(), f.text()));
+    out.putAll(apiPolicies);
+    return out;
+  }
+
+  /** @throws RegoException listing every error when the new revision does not compile */
+  public synchronized void putPolicy(String id, String text) {
+    requireApiOwned(id);
+    Map<String, String> next = new LinkedHashMap<>(apiPolicies);
+    next.put(id, text);
+    swap(compile(directory, next, apiData));
+    apiPolicies.put(id, text);
+  }
+
+  public synchronized void deletePolicy(String id) {
+    requireApiOwned(id);
+    if (!apiPolicies.containsKey(id)) {
+      throw new StoreException(StoreException.Kind.NOT_FOUND, "storage_not_found_error: policy id \"" + id + "\"");
+    }
+    Map<String, String> next = new LinkedHashMap<>(apiPolicies);
+    next.remove(id);
+    swap(compile(directory, next, apiData));
+    apiPolicies.remove(id);
+  }
+
+  /** Replaces the document at {@code path}. */
+  public synchronized void putData(DocPath path, Value value) {
+    writeData(path, value);
+  }
+
+  /** Applies a JSON Patch to the base document at {@code path}, which must exist. */
+  public synchronized void patchData(DocPath path, ArrayValue ops) {
+    Value at = DataDocs.get(current.policies().data(), path.keys());
+    if (at == null) {
+      throw new StoreException(StoreException.Kind.NOT_FOUND, "storage_not_found_error: " + path + ": document does not exist");
+    }
+    writeData(path, DataDocs.patch(at, ops));
+  }
+
+  private void writeData(DocPath path, Value value) {
+    Map<DocPath, Value> next = new LinkedHashMap<>(apiData);
+    // A write at path supersedes earlier writes at or below it.
+    next.keySet().removeIf(p -> p.startsWith(path));
+    next.put(path, value);
+    swap(compile(directory, apiPolicies, next));
+    apiData.clear();
+    apiData.putAll(next);
+  }
+
+  private void requireApiOwned(String id) {
+    if (directory.policies().stream().anyMatch(f -> f.name().equals(id))) {
+      throw new StoreException(StoreException.Kind.OWNED_BY_DIRECTORY, "policy " + id + " belongs to the policy directory: edit the file instead");
+    }
+  }
+
+  private static PolicySet compile(Workspace dir, Map<String, String> policies, Map<DocPath, Value> data) {
+    List<SourceFile> files = new ArrayList<>(dir.policies());
+    policies.forEach((id, text) -> files.add(new SourceFile(id, text)));
+    Value doc = dir.data();
+    for (Map.Entry<DocPath, Value> e : data.entrySet()) {
+      doc = DataDocs.set(doc, e.getKey().keys(), e.getValue());
+    }
+    return Verdict.compile(new Sources(files, doc, RegoVersion.V1));
+  }
+
+  private void swap(PolicySet next) {
+    if (next.revision().equals(current.revision())) {
+      return;
+    }
+    Snapshot s = new Snapshot(next, Instant.now());
+    current = s;
+    LOG.infof("serving policy revision %s", s.revision());
+    activated.fire(s);
+  }
+}

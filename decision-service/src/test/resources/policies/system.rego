@@ -1,0 +1,3 @@
+package system
+
+main := {"hello": input.name} if input.name
