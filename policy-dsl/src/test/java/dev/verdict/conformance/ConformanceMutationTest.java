@@ -1,6 +1,7 @@
 package dev.verdict.conformance;
 
 import dev.verdict.Sources;
+import dev.verdict.error.RegoException;
 import dev.verdict.robustness.CleanOutcome;
 import dev.verdict.robustness.JsonGen;
 import dev.verdict.robustness.Mutation;
@@ -16,6 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * OPA's conformance cases, mutated (tokens and characters deleted, duplicated, swapped) or run on
@@ -51,7 +53,8 @@ class ConformanceMutationTest {
     } else {
       modules.set(t, Mutation.applyAll(modules.get(t), mutations));
     }
-    CleanOutcome.compileAndQuery(sources(c, modules), query, c.input(), c.strictError());
+    RegoException e = CleanOutcome.compileAndQuery(sources(c, modules), query, c.input(), c.strictError());
+    Statistics.collect(e == null ? "ok" : e.code());
   }
 
   @Property(tries = 300)
