@@ -9,7 +9,10 @@ import dev.verdict.error.RegoError;
 import dev.verdict.error.RegoException;
 import dev.verdict.eval.EvalOptions;
 import dev.verdict.value.ArrayValue;
+import dev.verdict.value.Json;
 import dev.verdict.value.NumberValue;
+import dev.verdict.value.ObjectValue;
+import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,20 @@ class PathologicalPolicyTest {
   @Test
   void deeplyNestedInputInAQuery() {
     CleanOutcome.expectCode(RegoError.EVAL_CANCEL, () -> compile("package p\n").query("input == [input]", CleanOutcome.limits().input(deepArray(100_000)).build()));
+  }
+
+  @Test
+  void deeplyNestedBaseDataReadFromJson() {
+    Value data = Json.parse("{\"d\": " + "[".repeat(9_000) + "]".repeat(9_000) + "}");
+    CleanOutcome.within(() -> Verdict.compile(Sources.builder().module("p.rego", "package p\n\nn := count(data.d)\n").data(data).build())
+        .eval("p", CleanOutcome.limits().build()));
+  }
+
+  @Test
+  void deeplyNestedBaseData() {
+    Value data = ObjectValue.of(StringValue.of("d"), deepArray(100_000));
+    CleanOutcome.within(() -> Verdict.compile(Sources.builder().module("p.rego", "package p\n\nn := count(data.d)\n").data(data).build())
+        .eval("p", CleanOutcome.limits().build()));
   }
 
   @Test
