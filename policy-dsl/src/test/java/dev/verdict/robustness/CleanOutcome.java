@@ -62,7 +62,7 @@ public final class CleanOutcome {
   }
 
   /** Every error of {@code e} has an OPA code and a location with a file, a row and a column. */
-  public static void assertClean(RegoException e) {
+  private static void assertClean(RegoException e) {
     assertTrue(!e.errors().isEmpty(), "no errors in " + e);
     for (RegoError error : e.errors()) {
       if (!CODES.contains(error.code())) {

@@ -1,7 +1,6 @@
 package dev.verdict.robustness;
 
 import dev.verdict.Sources;
-import dev.verdict.Verdict;
 import dev.verdict.builtins.Builtin;
 import dev.verdict.error.RegoException;
 import dev.verdict.value.Value;
