@@ -51,8 +51,9 @@ final class BuiltinCall implements ValueFn {
       return null;
     } catch (EvalException e) {
       throw e;
-    } catch (RuntimeException | StackOverflowError e) {
-      // A builtin must never take the query down with an unexpected exception.
+    } catch (RuntimeException e) {
+      // A builtin must never take the query down with an unexpected exception. A stack overflow
+      // (walking data nested too deeply) is a limit of the query instead: see Program.guard.
       if (ev.strictBuiltinErrors()) {
         throw new EvalException(RegoError.EVAL_BUILTIN, b.name() + ": " + e, location);
       }

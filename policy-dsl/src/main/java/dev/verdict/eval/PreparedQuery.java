@@ -1,5 +1,6 @@
 package dev.verdict.eval;
 
+import dev.verdict.ast.Location;
 import dev.verdict.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,13 +11,16 @@ import java.util.Map;
 public final class PreparedQuery {
 
   private final Program program;
+  /** Where limits hit outside any rule or builtin call are reported. */
+  private final Location location;
   private final Step first;
   private final int frameSize;
   private final String[] names;
   private final int[] slots;
 
-  PreparedQuery(Program program, Step first, int frameSize, Map<String, Integer> slotsByName) {
+  PreparedQuery(Program program, Location location, Step first, int frameSize, Map<String, Integer> slotsByName) {
     this.program = program;
+    this.location = location;
     this.first = first;
     this.frameSize = frameSize;
     List<String> visible = new ArrayList<>();
@@ -44,6 +48,7 @@ public final class PreparedQuery {
    */
   public List<Map<String, Value>> run(Value data, EvalOptions options) {
     Ev ev = new Ev(program, data, options);
+    ev.location = location;
     List<Map<String, Value>> results = new ArrayList<>();
     Value[] f = new Value[frameSize];
     Program.guard(ev, () -> ev.run(first, f, (e, frame) -> {

@@ -167,7 +167,7 @@ public final class Program {
     Body ordered = Compiler.compileQuery(query, compiled);
     Planner planner = new Planner(this);
     Step first = planner.query(ordered, new Step.Yield());
-    return new PreparedQuery(this, first, planner.frameSize(), planner.slots());
+    return new PreparedQuery(this, query.location(), first, planner.frameSize(), planner.slots());
   }
 
   /**
@@ -193,6 +193,10 @@ public final class Program {
       return run.get();
     } catch (StackOverflowError e) {
       throw new EvalException(RegoError.EVAL_CANCEL, "evaluation exceeded the maximum nesting depth", ev.location);
+    } catch (OutOfMemoryError e) {
+      // A value too large to build (a string doubled rule by rule): unwinding drops the query's
+      // memory, so the query fails like one past its limits and the process carries on.
+      throw new EvalException(RegoError.EVAL_CANCEL, "evaluation exceeded the available memory", ev.location);
     }
   }
 

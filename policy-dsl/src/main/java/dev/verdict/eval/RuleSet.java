@@ -77,6 +77,7 @@ final class RuleSet {
       return ev.cached(cached, node.name, location());
     }
     ev.cache.put(this, Ev.IN_PROGRESS);
+    ev.location = location(); // where limits hit in bodies without builtin calls are reported
     Value v;
     try {
       ev.tick();

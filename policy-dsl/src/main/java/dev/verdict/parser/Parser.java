@@ -27,14 +27,14 @@ public final class Parser {
       // Each statement is built as soon as it is parsed, and its parse tree dropped: a large module
       // never holds its whole tree. If the fast stage gives up, so does what it built.
       Errors found = new Errors(file);
-      ModuleBuilder streamed = new ModuleBuilder(file, found, new TermBuilder(found, lexed.tokens()), lexed.version());
+      ModuleBuilder streamed = new ModuleBuilder(file, found, new TermBuilder(found, lexed), lexed.version());
       if (Syntax.fast(lexed.tokens(), RegoParser::module, Syntax.consumeEach(RegoParser.StatementContext.class, streamed::add)) != null) {
         Module module = streamed.build(lexed.comments());
         found.throwIfAny();
         return module;
       }
       RegoParser.ModuleContext tree = Syntax.exact(lexed.tokens(), errors, RegoParser::module);
-      ModuleBuilder builder = new ModuleBuilder(file, errors, new TermBuilder(errors, lexed.tokens()), lexed.version());
+      ModuleBuilder builder = new ModuleBuilder(file, errors, new TermBuilder(errors, lexed), lexed.version());
       tree.statement().forEach(builder::add);
       return builder.build(lexed.comments());
     });
@@ -43,13 +43,13 @@ public final class Parser {
   /** A query: literals separated by ';' or newlines. */
   public static Body parseQuery(String file, String text, RegoVersion version) {
     return parse(file, text, version,
-        (lexed, errors) -> new TermBuilder(errors, lexed.tokens()).body(Syntax.parse(lexed.tokens(), errors, RegoParser::query).body()));
+        (lexed, errors) -> new TermBuilder(errors, lexed).body(Syntax.parse(lexed.tokens(), errors, RegoParser::query).body()));
   }
 
   /** One term, such as a test case's {@code input_term}. */
   public static Term parseTerm(String file, String text) {
     return parse(file, text, RegoVersion.V1,
-        (lexed, errors) -> new TermBuilder(errors, lexed.tokens()).kvTerm(Syntax.parse(lexed.tokens(), errors, RegoParser::termOnly).kvTerm()));
+        (lexed, errors) -> new TermBuilder(errors, lexed).kvTerm(Syntax.parse(lexed.tokens(), errors, RegoParser::termOnly).kvTerm()));
   }
 
   /** Parses and builds from the lexed source, collecting errors in {@code errors}. */

@@ -34,15 +34,20 @@ final class TermBuilder {
 
   private final Errors errors;
   private final List<Token> tokens;
+  /** Bracket depth at each token. */
+  private final int[] nesting;
   /** One location per token: the nodes that start at a token (a literal, its call, its first term) share it. */
   private final Location[] locations;
   /** Names repeat throughout a module (input, user, …): each is kept once. */
   private final Map<String, StringValue> names = new HashMap<>();
   private int wildcards;
+  /** Operators of the chains around the term being built: each nests the AST one level deeper. */
+  private int chained;
 
-  TermBuilder(Errors errors, List<Token> tokens) {
+  TermBuilder(Errors errors, TokenPass.Lexed lexed) {
     this.errors = errors;
-    this.tokens = tokens;
+    this.tokens = lexed.tokens();
+    this.nesting = lexed.nesting();
     this.locations = new Location[tokens.size()];
   }
 
@@ -194,6 +199,10 @@ final class TermBuilder {
 
   /** {@code a in b in c} nests to the left; {@code k, v in xs} only starts a chain. */
   private Term membership(List<RelTermContext> rels, List<TerminalNode> ins, boolean withKey) {
+    if (ins.isEmpty()) {
+      return relTerm(rels.get(0));
+    }
+    enterChain(ins.get(0).getSymbol(), ins.size());
     Term result = relTerm(rels.get(0));
     int first = 1;
     if (withKey) {
@@ -203,6 +212,7 @@ final class TermBuilder {
     for (int i = first; i < rels.size(); i++) {
       result = call(ins.get(i - first + (withKey ? 1 : 0)).getSymbol(), "internal.member_2", result, relTerm(rels.get(i)));
     }
+    chained -= ins.size();
     return result;
   }
 
@@ -221,12 +231,28 @@ final class TermBuilder {
       spine.push(binary);
       left = binary.relTerm(0);
     }
+    int length = spine.size();
+    enterChain(spine.peek().op, length);
     Term result = refTerm(((OperandTermContext) left).refTerm());
     while (!spine.isEmpty()) {
       BinaryTermContext binary = spine.pop();
       result = call(binary.op, infixName(binary.op.getType()), result, relTerm(binary.relTerm(1)));
     }
+    chained -= length;
     return result;
+  }
+
+  /**
+   * Counts a chain of {@code length} operators, from {@code first}, as that many levels of
+   * nesting: with the brackets around it, they are bounded like brackets alone are, since the
+   * compiler's and the evaluator's walks recurse through every level.
+   */
+  private void enterChain(Token first, int length) {
+    chained += length;
+    int depth = nesting[first.getTokenIndex()] + chained;
+    if (depth > TokenPass.MAX_NESTING && depth - length <= TokenPass.MAX_NESTING) {
+      errors.add(first, "max parsing recursion depth exceeded (more than " + TokenPass.MAX_NESTING + " nested brackets and chained operators)");
+    }
   }
 
   private static String infixName(int type) {

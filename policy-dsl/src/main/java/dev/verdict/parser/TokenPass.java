@@ -26,13 +26,17 @@ final class TokenPass {
    */
   static final int MAX_NESTING = 1_000;
 
-  /** What the parser reads, plus what the lexer saw on the side; {@code depth} is the deepest nesting. */
-  record Lexed(List<Token> tokens, List<Comment> comments, RegoVersion version, int depth) {}
+  /**
+   * What the parser reads, plus what the lexer saw on the side; {@code nesting} is the bracket
+   * depth at each token, {@code depth} the deepest.
+   */
+  record Lexed(List<Token> tokens, int[] nesting, List<Comment> comments, RegoVersion version, int depth) {}
 
   private final Errors errors;
   private final BitSet enabled = new BitSet();
   private RegoVersion version;
   private int maxDepth;
+  private int[] nesting;
 
   private TokenPass(Errors errors, RegoVersion version) {
     this.errors = errors;
@@ -64,7 +68,7 @@ final class TokenPass {
     } while (t.getType() != Token.EOF);
     TokenPass pass = new TokenPass(errors, version);
     List<Token> tokens = pass.retype(significant);
-    return new Lexed(tokens, comments, pass.version, pass.maxDepth);
+    return new Lexed(tokens, pass.nesting, comments, pass.version, pass.maxDepth);
   }
 
   private static boolean inTemplate(RegoLexer lexer) {
@@ -81,6 +85,7 @@ final class TokenPass {
 
   private List<Token> retype(List<Token> in) {
     List<Token> out = new ArrayList<>(in.size());
+    nesting = new int[in.size()];
     int depth = 0;
     for (int i = 0; i < in.size(); i++) {
       CommonToken t = (CommonToken) in.get(i);
@@ -99,6 +104,7 @@ final class TokenPass {
         case RPAREN, RBRACK, RBRACE, TPL_CLOSE, RAW_TPL_CLOSE -> depth = Math.max(0, depth - 1);
         default -> {}
       }
+      nesting[i] = depth;
       out.add(t);
     }
     return out;

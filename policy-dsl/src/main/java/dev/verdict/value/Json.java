@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -16,7 +17,9 @@ import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -35,6 +38,9 @@ public final class Json {
                   .maxNumberLength(100_000)
                   .maxStringLength(Integer.MAX_VALUE)
                   .build())
+          // Whatever a value holds can be written: writing is iterative, and values come from
+          // readers that bound their own nesting or from the embedding program.
+          .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
           .build();
 
   private Json() {}
@@ -78,9 +84,62 @@ public final class Json {
     return v;
   }
 
-  /** Reads the value starting at the parser's current token (JSON or YAML parsers alike). */
+  /**
+   * Reads the value starting at the parser's current token (JSON or YAML parsers alike). Open
+   * containers are kept on a heap stack, so any nesting the factory allows reads on any thread.
+   */
   public static Value read(JsonParser p) throws IOException {
+    Deque<Open> open = new ArrayDeque<>();
     JsonToken t = p.currentToken();
+    while (true) {
+      Value v;
+      switch (t) {
+        case START_ARRAY, START_OBJECT -> {
+          open.push(new Open(t == JsonToken.START_OBJECT));
+          t = p.nextToken();
+          continue;
+        }
+        case FIELD_NAME -> {
+          open.peek().key = StringValue.of(p.currentName());
+          t = p.nextToken();
+          continue;
+        }
+        case END_ARRAY, END_OBJECT -> v = open.pop().build();
+        default -> v = scalar(p, t);
+      }
+      if (open.isEmpty()) {
+        return v;
+      }
+      open.peek().add(v);
+      t = p.nextToken();
+    }
+  }
+
+  /** An array or object being read. */
+  private static final class Open {
+    private final List<Value> elements;
+    private final ObjectValue.Builder members;
+    private StringValue key;
+
+    Open(boolean object) {
+      elements = object ? null : new ArrayList<>();
+      members = object ? ObjectValue.builder() : null;
+    }
+
+    void add(Value v) {
+      if (members != null) {
+        members.put(key, v);
+      } else {
+        elements.add(v);
+      }
+    }
+
+    Value build() {
+      return members != null ? members.build() : ArrayValue.of(elements);
+    }
+  }
+
+  private static Value scalar(JsonParser p, JsonToken t) throws IOException {
     return switch (t) {
       case VALUE_NULL -> NullValue.NULL;
       case VALUE_TRUE -> BooleanValue.TRUE;
@@ -91,22 +150,6 @@ public final class Json {
         default -> NumberValue.of(p.getBigIntegerValue());
       };
       case VALUE_NUMBER_FLOAT -> NumberValue.of(p.getDecimalValue());
-      case START_ARRAY -> {
-        List<Value> elements = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          elements.add(read(p));
-        }
-        yield ArrayValue.of(elements);
-      }
-      case START_OBJECT -> {
-        ObjectValue.Builder b = ObjectValue.builder();
-        while (p.nextToken() != JsonToken.END_OBJECT) {
-          String key = p.currentName();
-          p.nextToken();
-          b.put(StringValue.of(key), read(p));
-        }
-        yield b.build();
-      }
       default -> throw new JsonException("unexpected " + t + " at " + describe(p), null);
     };
   }
@@ -165,43 +208,54 @@ public final class Json {
     return pp;
   }
 
+  /** Writes {@code v}; containers are opened and closed from a heap stack, as {@link #read} does. */
   public static void write(Value v, JsonGenerator g) throws IOException {
-    switch (v) {
-      case NullValue n -> g.writeNull();
-      case BooleanValue b -> g.writeBoolean(b.value());
-      case NumberValue n -> {
-        if (n.isLong()) {
-          g.writeNumber(n.longValue());
-        } else {
-          g.writeNumber(n.toString());
+    Deque<Object> todo = new ArrayDeque<>();
+    todo.push(v);
+    while (!todo.isEmpty()) {
+      switch (todo.pop()) {
+        case Close.ARRAY -> g.writeEndArray();
+        case Close.OBJECT -> g.writeEndObject();
+        case SerializedString name -> g.writeFieldName(name);
+        case NullValue n -> g.writeNull();
+        case BooleanValue b -> g.writeBoolean(b.value());
+        case NumberValue n -> {
+          if (n.isLong()) {
+            g.writeNumber(n.longValue());
+          } else {
+            g.writeNumber(n.toString());
+          }
         }
-      }
-      case StringValue s -> g.writeString(s.value());
-      case ArrayValue a -> {
-        g.writeStartArray();
-        for (int i = 0; i < a.size(); i++) {
-          write(a.get(i), g);
+        case StringValue s -> g.writeString(s.value());
+        case ArrayValue a -> {
+          g.writeStartArray();
+          todo.push(Close.ARRAY);
+          for (int i = a.size() - 1; i >= 0; i--) {
+            todo.push(a.get(i));
+          }
         }
-        g.writeEndArray();
-      }
-      case SetValue s -> {
-        g.writeStartArray();
-        for (int i = 0; i < s.size(); i++) {
-          write(s.get(i), g);
+        case SetValue s -> {
+          g.writeStartArray();
+          todo.push(Close.ARRAY);
+          for (int i = s.size() - 1; i >= 0; i--) {
+            todo.push(s.get(i));
+          }
         }
-        g.writeEndArray();
-      }
-      case ObjectValue o -> {
-        g.writeStartObject();
-        for (int i = 0; i < o.size(); i++) {
-          Value k = o.key(i);
-          g.writeFieldName(k instanceof StringValue s ? new SerializedString(s.value()) : new SerializedString(toJson(k)));
-          write(o.value(i), g);
+        case ObjectValue o -> {
+          g.writeStartObject();
+          todo.push(Close.OBJECT);
+          for (int i = o.size() - 1; i >= 0; i--) {
+            Value k = o.key(i);
+            todo.push(o.value(i));
+            todo.push(k instanceof StringValue s ? new SerializedString(s.value()) : new SerializedString(toJson(k)));
+          }
         }
-        g.writeEndObject();
+        default -> throw new IllegalStateException("not a value");
       }
     }
   }
+
+  private enum Close { ARRAY, OBJECT }
 
   /** A document that is not valid JSON. */
   public static final class JsonException extends RuntimeException {

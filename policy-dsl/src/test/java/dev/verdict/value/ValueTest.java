@@ -119,4 +119,15 @@ class ValueTest {
     Value v = ObjectValue.of(StringValue.of("a"), ArrayValue.of(SetValue.EMPTY, StringValue.of("q\"")));
     assertEquals("{\"a\": [set(), \"q\\\"\"]}", v.toRego());
   }
+
+  @Test
+  void jsonAsDeepAsTheReaderAllowsRoundTripsOnASmallStack() throws InterruptedException {
+    String deep = "[".repeat(9_997) + "{\"a\":[1,{}]}" + "]".repeat(9_997); // 10,000 levels: the reader's limit
+    List<Object> outcome = new ArrayList<>();
+    Thread small = new Thread(null, () -> outcome.add(Json.toJson(Json.parse(deep)).equals(deep)), "small-stack", 256 * 1024);
+    small.start();
+    small.join();
+    assertEquals(List.of(true), outcome);
+    assertThrows(Json.JsonException.class, () -> Json.parse("[" + deep + "]"));
+  }
 }
