@@ -1,0 +1,36 @@
+package dev.verdict.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.verdict.cli.CliHarness.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The policies this repository ships pass their own Rego tests. Each directory holding tests is
+ * one policy root (its data files are placed relative to it), run as `bin/verdict test DIR` runs it.
+ */
+class RepositoryPoliciesTest {
+
+  @TestFactory
+  Stream<DynamicTest> shippedPoliciesPassTheirTests() throws IOException {
+    Path policies = Path.of("..", "policies").toAbsolutePath().normalize();
+    List<Path> roots;
+    try (Stream<Path> files = Files.walk(policies)) {
+      roots = files.filter(p -> p.getFileName().toString().endsWith("_test.rego")).map(Path::getParent).distinct().sorted().toList();
+    }
+    assertFalse(roots.isEmpty(), "no tests under " + policies);
+    return roots.stream().map(root -> DynamicTest.dynamicTest(policies.relativize(root).toString(), () -> {
+      Run r = CliHarness.run("test", root.toString());
+      assertEquals(0, r.exit(), r::toString);
+      assertTrue(r.out().contains("PASS: "), r::toString);
+    }));
+  }
+}
