@@ -32,12 +32,13 @@ final class Ev implements BuiltinContext {
 
   private final long deadline;
   private long steps;
-  private Sink[] sinks = new Sink[16];
+  private Sink[] sinks = new Sink[4];
   private int sinkTop;
-  private int[] trail = new int[32];
+  private int[] trail = new int[8];
   private int trailTop;
   private Map<Object, Object> queryCache;
-  private final java.util.ArrayDeque<WithStep.State> withs = new java.util.ArrayDeque<>();
+  /** Created by the first {@code with}: most queries have none. */
+  private java.util.ArrayDeque<WithStep.State> withs;
 
   Ev(Program program, Value data, EvalOptions options) {
     this.program = program;
@@ -96,6 +97,9 @@ final class Ev implements BuiltinContext {
   // --- with: the state outside each active modifier ---
 
   void pushWith(WithStep.State outside) {
+    if (withs == null) {
+      withs = new java.util.ArrayDeque<>();
+    }
     withs.push(outside);
   }
 

@@ -57,7 +57,7 @@ public final class Program {
     for (Map.Entry<Value, RuleTree.Node> c : n.children().entrySet()) {
       children.put(c.getKey(), shell(c.getValue()));
     }
-    DocNode d = new DocNode(n.path(), children, n.hasRules());
+    DocNode d = new DocNode(n.path(), children, !n.rules().isEmpty());
     if (!n.functions().isEmpty()) {
       d.function = new FunctionSet(d.name, n.functions().get(0).rule().head().args().size());
       functions.put(d.name, d.function);
@@ -175,9 +175,14 @@ public final class Program {
    *
    * @throws EvalException on conflicts, strict builtin errors and limits
    */
-  public Value eval(Value[] path, Value data, EvalOptions options) {
+  public Value eval(DataRef path, Value data, EvalOptions options) {
     Ev ev = new Ev(this, data, options);
-    return guard(ev, () -> DataAccess.get(ev, path));
+    return guard(ev, () -> path.get(ev));
+  }
+
+  /** The document {@code data.path…}, resolved once against the rule tree, to evaluate many times. */
+  public DataRef dataRef(Value[] path) {
+    return DataRef.of(root, path);
   }
 
   static <T> T guard(Ev ev, java.util.function.Supplier<T> run) {

@@ -52,6 +52,17 @@ public record StringValue(String value) implements Value {
     return c >= 0xE000 ? c - 0x800 : c + 0x2000;
   }
 
+  // Explicit rather than the record's generated pair: these run on every key lookup.
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof StringValue s && value.equals(s.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
   @Override
   public String toString() {
     return RegoText.quote(value);
