@@ -27,7 +27,7 @@ final class Ev implements BuiltinContext {
   Value input;
   Overlay overlay;
   Map<String, Mock> mocks;
-  Map<Object, Object> cache = new HashMap<>();
+  DocCache cache;
   Location location = Location.NONE;
 
   private final long deadline;
@@ -45,6 +45,7 @@ final class Ev implements BuiltinContext {
     this.options = options;
     this.data = data;
     this.input = options.input();
+    this.cache = new DocCache(program);
     this.deadline = options.timeoutNanos() > 0 ? System.nanoTime() + options.timeoutNanos() : Long.MAX_VALUE;
   }
 

@@ -36,6 +36,7 @@ public final class Program {
   final Map<String, FunctionSet> functions = new HashMap<>();
   final DocNode root;
   private final Builtin glob;
+  private int ruleSets;
 
   private Program(CompileState compiled) {
     this.compiled = compiled;
@@ -114,7 +115,7 @@ public final class Program {
       conditions.add(c);
     }
     DecisionTree index = indexable && rules.size() > 1 ? DecisionTree.build(conditions) : null;
-    return new RuleSet(d, mode, rules.toArray(new RulePlan[0]), defaults.toArray(new RulePlan[0]), index);
+    return new RuleSet(ruleSets++, d, mode, rules.toArray(new RulePlan[0]), defaults.toArray(new RulePlan[0]), index);
   }
 
   private void collect(RuleTree.Node n, int rootDepth, List<RulePlan> rules, List<RulePlan> defaults) {
@@ -154,6 +155,10 @@ public final class Program {
       }
     }
     return !n.hasRules();
+  }
+
+  int ruleSetCount() {
+    return ruleSets;
   }
 
   GlobMatcher globs(Ev ev) {
