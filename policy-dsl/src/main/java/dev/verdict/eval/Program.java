@@ -182,7 +182,11 @@ public final class Program {
    */
   public Value eval(DataRef path, Value data, EvalOptions options) {
     Ev ev = new Ev(this, data, options);
-    return guard(ev, () -> path.get(ev));
+    try {
+      return path.get(ev); // not through guard: a capturing lambda per decision shows at this scale
+    } catch (StackOverflowError e) {
+      throw tooDeep(ev);
+    }
   }
 
   /** The document {@code data.path…}, resolved once against the rule tree, to evaluate many times. */
@@ -194,8 +198,12 @@ public final class Program {
     try {
       return run.get();
     } catch (StackOverflowError e) {
-      throw new EvalException(RegoError.EVAL_CANCEL, "evaluation exceeded the maximum nesting depth", ev.location);
+      throw tooDeep(ev);
     }
+  }
+
+  private static EvalException tooDeep(Ev ev) {
+    return new EvalException(RegoError.EVAL_CANCEL, "evaluation exceeded the maximum nesting depth", ev.location);
   }
 
   /** The decision tree of the rule root at {@code path}, for {@code verdict explain}; null when none. */

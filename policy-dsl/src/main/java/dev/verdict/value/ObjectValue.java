@@ -79,7 +79,7 @@ public final class ObjectValue implements Value {
   private int indexOf(Value key) {
     if (keys.length <= HASH_INDEX_THRESHOLD) {
       for (int i = 0; i < keys.length; i++) {
-        if (keys[i].equals(key)) {
+        if (key.equals(keys[i])) {
           return i;
         }
       }
