@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -99,13 +100,19 @@ public final class Json {
         yield ArrayValue.of(elements);
       }
       case START_OBJECT -> {
-        ObjectValue.Builder b = ObjectValue.builder();
+        Value[] keys = new Value[8];
+        Value[] values = new Value[8];
+        int n = 0;
         while (p.nextToken() != JsonToken.END_OBJECT) {
-          String key = p.currentName();
+          if (n == keys.length) {
+            keys = Arrays.copyOf(keys, n * 2);
+            values = Arrays.copyOf(values, n * 2);
+          }
+          keys[n] = StringValue.of(p.currentName());
           p.nextToken();
-          b.put(StringValue.of(key), read(p));
+          values[n++] = read(p);
         }
-        yield b.build();
+        yield ObjectValue.ofEntries(keys, values, n);
       }
       default -> throw new JsonException("unexpected " + t + " at " + describe(p), null);
     };
@@ -117,6 +124,10 @@ public final class Json {
   }
 
   public static String toJson(Value v) {
+    // Most decisions are a boolean: their text needs no generator.
+    if (v instanceof BooleanValue b) {
+      return b.value() ? "true" : "false";
+    }
     return write(v, false);
   }
 
