@@ -4,6 +4,7 @@ import dev.verdict.ast.Body;
 import dev.verdict.ast.Module;
 import dev.verdict.ast.RegoVersion;
 import dev.verdict.compiler.CompileState;
+import dev.verdict.eval.DataRef;
 import dev.verdict.eval.EvalOptions;
 import dev.verdict.eval.PreparedQuery;
 import dev.verdict.eval.Program;
@@ -15,6 +16,7 @@ import dev.verdict.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compiled policies and the base data they evaluate against. Immutable and thread-safe: evaluate
@@ -22,18 +24,34 @@ import java.util.Map;
  */
 public final class PolicySet {
 
+  /** Bounds the path cache when callers build paths from request data. */
+  private static final int MAX_CACHED_TARGETS = 1024;
+
   private final Sources sources;
   private final CompileState compiled;
   private final Program program;
   private final Value data;
   private final String revision;
+  /** Evaluated paths, resolved once each: callers ask for the same few documents again and again. */
+  private final Map<String, DataRef> targets;
 
   PolicySet(Sources sources, CompileState compiled, Program program, Value data, String revision) {
+    this(sources, compiled, program, data, revision, new ConcurrentHashMap<>());
+  }
+
+  private PolicySet(
+      Sources sources,
+      CompileState compiled,
+      Program program,
+      Value data,
+      String revision,
+      Map<String, DataRef> targets) {
     this.sources = sources;
     this.compiled = compiled;
     this.program = program;
     this.data = data;
     this.revision = revision;
+    this.targets = targets;
   }
 
   /**
@@ -49,7 +67,7 @@ public final class PolicySet {
 
   public Result eval(String path, EvalOptions options) {
     long start = System.nanoTime();
-    Program.Evaluation v = program.eval(parsePath(path), data, options);
+    Program.Evaluation v = program.eval(target(path), data, options);
     return new Result(v.value(), System.nanoTime() - start, v.deterministic());
   }
 
@@ -71,7 +89,18 @@ public final class PolicySet {
 
   /** A policy set with the same policies and other base data. */
   public PolicySet withData(Value newData) {
-    return new PolicySet(sources, compiled, program, newData, revision);
+    return new PolicySet(sources, compiled, program, newData, revision, targets);
+  }
+
+  private DataRef target(String path) {
+    DataRef t = targets.get(path);
+    if (t == null) {
+      t = program.dataRef(parsePath(path));
+      if (targets.size() < MAX_CACHED_TARGETS) {
+        targets.put(path, t);
+      }
+    }
+    return t;
   }
 
   /** A content hash of the sources and data; changes whenever either does. */

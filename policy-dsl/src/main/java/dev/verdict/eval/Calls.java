@@ -33,7 +33,7 @@ final class Calls {
       case Mock.ByFunction fn -> {
         WithStep.State outside = WithStep.State.of(ev);
         ev.mocks = null;
-        ev.cache = new java.util.HashMap<>();
+        ev.cache = new DocCache(ev.program);
         try {
           yield fn.function().call(ev, a);
         } finally {

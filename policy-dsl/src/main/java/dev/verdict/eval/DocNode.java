@@ -15,15 +15,15 @@ final class DocNode {
   final List<Value> path;
   final String name;
   final Map<Value, DocNode> children;
-  /** True when rules (not only functions) are defined at or below this node. */
-  final boolean hasRules;
+  /** True when rules (not only functions) are defined at this very node. */
+  final boolean definesRules;
   RuleSet rules;
   FunctionSet function;
 
-  DocNode(List<Value> path, Map<Value, DocNode> children, boolean hasRules) {
+  DocNode(List<Value> path, Map<Value, DocNode> children, boolean definesRules) {
     this.path = path;
     this.name = Names.ofPath("data", path);
     this.children = children;
-    this.hasRules = hasRules;
+    this.definesRules = definesRules;
   }
 }

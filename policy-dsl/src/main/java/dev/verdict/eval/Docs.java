@@ -14,12 +14,14 @@ final class Docs {
 
   /** {@code v[key]}, or null when undefined. A set member dereferences to itself. */
   static Value child(Value v, Value key) {
-    return switch (v) {
-      case ObjectValue o -> o.get(key);
-      case ArrayValue a -> a.get(key);
-      case SetValue s -> s.contains(key) ? key : null;
-      case null, default -> null;
-    };
+    // instanceof tests rather than a type switch: this runs for every key of every ref.
+    if (v instanceof ObjectValue o) {
+      return o.get(key);
+    }
+    if (v instanceof ArrayValue a) {
+      return a.get(key);
+    }
+    return v instanceof SetValue s && s.contains(key) ? key : null;
   }
 
   /**

@@ -27,25 +27,27 @@ final class Ev implements BuiltinContext {
   Value input;
   Overlay overlay;
   Map<String, Mock> mocks;
-  Map<Object, Object> cache = new HashMap<>();
+  DocCache cache;
   Location location = Location.NONE;
   /** Set once a nondeterministic builtin runs: the answer must not be reused for another query. */
   boolean nondeterministic;
 
   private final long deadline;
   private long steps;
-  private Sink[] sinks = new Sink[16];
+  private Sink[] sinks = new Sink[4];
   private int sinkTop;
-  private int[] trail = new int[32];
+  private int[] trail = new int[8];
   private int trailTop;
   private Map<Object, Object> queryCache;
-  private final java.util.ArrayDeque<WithStep.State> withs = new java.util.ArrayDeque<>();
+  /** Created by the first {@code with}: most queries have none. */
+  private java.util.ArrayDeque<WithStep.State> withs;
 
   Ev(Program program, Value data, EvalOptions options) {
     this.program = program;
     this.options = options;
     this.data = data;
     this.input = options.input();
+    this.cache = new DocCache(program);
     this.deadline = options.timeoutNanos() > 0 ? System.nanoTime() + options.timeoutNanos() : Long.MAX_VALUE;
   }
 
@@ -98,6 +100,9 @@ final class Ev implements BuiltinContext {
   // --- with: the state outside each active modifier ---
 
   void pushWith(WithStep.State outside) {
+    if (withs == null) {
+      withs = new java.util.ArrayDeque<>();
+    }
     withs.push(outside);
   }
 

@@ -615,15 +615,12 @@ final class Planner {
   private ValueFn refFn(Term head, List<Term> path, Location loc) {
     if (head instanceof Term.Var v && v.name().equals("data")) {
       List<Value> staticKeys = Names.groundPrefix(path);
+      DataRef ref = program.dataRef(staticKeys.toArray(new Value[0]));
       if (staticKeys.size() == path.size()) {
-        Value[] p = staticKeys.toArray(new Value[0]);
-        return (ev, f) -> DataAccess.get(ev, p);
+        return (ev, f) -> ref.get(ev);
       }
-      ValueFn[] keys = fns(path);
-      return (ev, f) -> {
-        Value[] p = Calls.operands(ev, f, keys);
-        return p == null ? null : DataAccess.get(ev, p);
-      };
+      ValueFn[] rest = fns(path.subList(staticKeys.size(), path.size()));
+      return (ev, f) -> ref.get(ev, f, rest);
     }
     ValueFn base = fn(head);
     if (path.isEmpty()) {

@@ -36,6 +36,7 @@ public final class Program {
   final Map<String, FunctionSet> functions = new HashMap<>();
   final DocNode root;
   private final Builtin glob;
+  private int ruleSets;
 
   private Program(CompileState compiled) {
     this.compiled = compiled;
@@ -57,7 +58,7 @@ public final class Program {
     for (Map.Entry<Value, RuleTree.Node> c : n.children().entrySet()) {
       children.put(c.getKey(), shell(c.getValue()));
     }
-    DocNode d = new DocNode(n.path(), children, n.hasRules());
+    DocNode d = new DocNode(n.path(), children, !n.rules().isEmpty());
     if (!n.functions().isEmpty()) {
       d.function = new FunctionSet(d.name, n.functions().get(0).rule().head().args().size());
       functions.put(d.name, d.function);
@@ -114,7 +115,7 @@ public final class Program {
       conditions.add(c);
     }
     DecisionTree index = indexable && rules.size() > 1 ? DecisionTree.build(conditions) : null;
-    return new RuleSet(d, mode, rules.toArray(new RulePlan[0]), defaults.toArray(new RulePlan[0]), index);
+    return new RuleSet(ruleSets++, d, mode, rules.toArray(new RulePlan[0]), defaults.toArray(new RulePlan[0]), index);
   }
 
   private void collect(RuleTree.Node n, int rootDepth, List<RulePlan> rules, List<RulePlan> defaults) {
@@ -156,6 +157,10 @@ public final class Program {
     return !n.hasRules();
   }
 
+  int ruleSetCount() {
+    return ruleSets;
+  }
+
   GlobMatcher globs(Ev ev) {
     return (pattern, delimiters, subject) ->
         BuiltinCall.apply(ev, glob, new Value[] {StringValue.of(pattern), delimiters, StringValue.of(subject)}, ev.location)
@@ -176,10 +181,22 @@ public final class Program {
    *
    * @throws EvalException on conflicts, strict builtin errors and limits
    */
-  public Evaluation eval(Value[] path, Value data, EvalOptions options) {
+  public Evaluation eval(DataRef path, Value data, EvalOptions options) {
     Ev ev = new Ev(this, data, options);
-    Value v = guard(ev, () -> DataAccess.get(ev, path));
-    return new Evaluation(v, !ev.nondeterministic);
+    try {
+      // Not through guard: a capturing lambda per decision shows at this scale.
+      Value v = path.get(ev);
+      return new Evaluation(v, !ev.nondeterministic);
+    } catch (StackOverflowError e) {
+      throw tooDeep(ev);
+    } catch (OutOfMemoryError e) {
+      throw outOfMemory(ev);
+    }
+  }
+
+  /** The document {@code data.path…}, resolved once against the rule tree, to evaluate many times. */
+  public DataRef dataRef(Value[] path) {
+    return DataRef.of(root, path);
   }
 
   /**
@@ -192,27 +209,28 @@ public final class Program {
     try {
       return run.get();
     } catch (StackOverflowError e) {
-      throw new EvalException(RegoError.EVAL_CANCEL, "evaluation exceeded the maximum nesting depth", ev.location);
+      throw tooDeep(ev);
     } catch (OutOfMemoryError e) {
-      // A value too large to build (a string doubled rule by rule): unwinding drops the query's
-      // memory, so the query fails like one past its limits and the process carries on.
-      throw new EvalException(RegoError.EVAL_CANCEL, "evaluation exceeded the available memory", ev.location);
+      throw outOfMemory(ev);
     }
   }
 
   /** Whether rules (not only functions) are defined at, above or below {@code path}. */
   public boolean hasRules(List<Value> path) {
-    DocNode d = root;
-    for (Value k : path) {
-      if (d.rules != null) {
-        return true;
-      }
-      d = d.children.get(k);
-      if (d == null) {
-        return false;
-      }
-    }
-    return d.rules != null || d.hasRules;
+    return !isBaseOnly(path);
+  }
+
+
+  private static EvalException tooDeep(Ev ev) {
+    return new EvalException(RegoError.EVAL_CANCEL, "evaluation exceeded the maximum nesting depth", ev.location);
+  }
+
+  /**
+   * A value too large to build (a string doubled rule by rule): unwinding drops the query's
+   * memory, so the query fails like one past its limits and the process carries on.
+   */
+  private static EvalException outOfMemory(Ev ev) {
+    return new EvalException(RegoError.EVAL_CANCEL, "evaluation exceeded the available memory", ev.location);
   }
 
   /** The decision tree of the rule root at {@code path}, for {@code verdict explain}; null when none. */

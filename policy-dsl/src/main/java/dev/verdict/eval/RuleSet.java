@@ -25,6 +25,8 @@ final class RuleSet {
     TREE
   }
 
+  /** This root's number in its program, which keys its {@link DocCache} slot. */
+  final int id;
   final DocNode node;
   final Mode mode;
   final RulePlan[] rules;
@@ -35,7 +37,8 @@ final class RuleSet {
   final boolean[] indexOnInput;
   final boolean earlyExit;
 
-  RuleSet(DocNode node, Mode mode, RulePlan[] rules, RulePlan[] defaults, DecisionTree index) {
+  RuleSet(int id, DocNode node, Mode mode, RulePlan[] rules, RulePlan[] defaults, DecisionTree index) {
+    this.id = id;
     this.node = node;
     this.mode = mode;
     this.rules = rules;

@@ -24,7 +24,7 @@ final class WithStep extends Step {
   }
 
   /** What a modifier replaced, to be put back. */
-  record State(Value input, Overlay overlay, Map<String, Mock> mocks, Map<Object, Object> cache) {
+  record State(Value input, Overlay overlay, Map<String, Mock> mocks, DocCache cache) {
     static State of(Ev ev) {
       return new State(ev.input, ev.overlay, ev.mocks, ev.cache);
     }
@@ -88,7 +88,7 @@ final class WithStep extends Step {
     ev.input = input;
     ev.overlay = overlay;
     ev.mocks = mocks;
-    ev.cache = new HashMap<>();
+    ev.cache = new DocCache(ev.program);
     ev.pushWith(outside);
     try {
       return inner.run(ev, f);

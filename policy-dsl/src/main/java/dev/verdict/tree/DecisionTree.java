@@ -48,47 +48,99 @@ public final class DecisionTree {
     List<IndexedRef> refs = new ArrayList<>(uses.keySet());
     // Most constrained refs first: they split the rule set the most near the root.
     refs.sort(Comparator.comparingInt((IndexedRef r) -> -uses.get(r)));
-    List<Integer> all = new ArrayList<>();
-    List<Integer> unindexed = new ArrayList<>();
-    for (int i = 0; i < conditions.size(); i++) {
-      all.add(i);
-      if (conditions.get(i) == null || conditions.get(i).isEmpty()) {
+    Map<IndexedRef, Integer> levels = new HashMap<>();
+    for (int i = 0; i < refs.size(); i++) {
+      levels.put(refs.get(i), i);
+    }
+    // Each rule's conditions by level, looked up once here rather than at every level of the trie.
+    RuleConditions[] byRule = new RuleConditions[conditions.size()];
+    IntList unindexed = new IntList();
+    for (int i = 0; i < byRule.length; i++) {
+      Map<IndexedRef, Condition> c = conditions.get(i);
+      if (c == null || c.isEmpty()) {
         unindexed.add(i);
+      } else {
+        byRule[i] = RuleConditions.of(c, levels);
       }
     }
-    Node root = node(refs, 0, all, conditions);
-    return new DecisionTree(List.copyOf(refs), root, conditions.size(), unindexed.stream().mapToInt(Integer::intValue).toArray());
+    int[] all = new int[byRule.length];
+    Arrays.setAll(all, i -> i);
+    Node root = node(refs.size(), 0, all, byRule);
+    return new DecisionTree(List.copyOf(refs), root, conditions.size(), unindexed.toArray());
   }
 
-  private static Node node(List<IndexedRef> refs, int level, List<Integer> rules, List<Map<IndexedRef, Condition>> conditions) {
-    if (level == refs.size() || rules.isEmpty()) {
-      return new Node(rules.stream().mapToInt(Integer::intValue).toArray());
+  private static Node node(int levels, int level, int[] rules, RuleConditions[] byRule) {
+    if (level == levels || rules.length == 0) {
+      return new Node(rules);
     }
-    IndexedRef ref = refs.get(level);
-    Map<Value, List<Integer>> eq = new LinkedHashMap<>();
-    Map<Condition.Glob, List<Integer>> globs = new LinkedHashMap<>();
-    List<Integer> truthy = new ArrayList<>();
-    List<Integer> any = new ArrayList<>();
+    Map<Value, IntList> eq = new LinkedHashMap<>();
+    Map<Condition.Glob, IntList> globs = new LinkedHashMap<>();
+    IntList truthy = new IntList();
+    IntList any = new IntList();
     for (int r : rules) {
-      Condition c = conditions.get(r) == null ? null : conditions.get(r).get(ref);
+      Condition c = byRule[r] == null ? null : byRule[r].at(level);
       switch (c) {
-        case Condition.Equals e -> eq.computeIfAbsent(e.value(), k -> new ArrayList<>()).add(r);
-        case Condition.OneOf o -> o.values().asList().forEach(v -> eq.computeIfAbsent(v, k -> new ArrayList<>()).add(r));
-        case Condition.Glob g -> globs.computeIfAbsent(new Condition.Glob(ref, g.pattern(), g.delimiters()), k -> new ArrayList<>()).add(r);
+        case Condition.Equals e -> eq.computeIfAbsent(e.value(), k -> new IntList()).add(r);
+        case Condition.OneOf o -> o.values().asList().forEach(v -> eq.computeIfAbsent(v, k -> new IntList()).add(r));
+        case Condition.Glob g -> globs.computeIfAbsent(g, k -> new IntList()).add(r);
         case Condition.Truthy t -> truthy.add(r);
         case null -> any.add(r);
       }
     }
     Map<Value, Node> eqNodes = new HashMap<>();
-    eq.forEach((v, rs) -> eqNodes.put(v, node(refs, level + 1, rs, conditions)));
+    eq.forEach((v, rs) -> eqNodes.put(v, node(levels, level + 1, rs.toArray(), byRule)));
     Map<Condition.Glob, Node> globNodes = new LinkedHashMap<>();
-    globs.forEach((g, rs) -> globNodes.put(g, node(refs, level + 1, rs, conditions)));
+    globs.forEach((g, rs) -> globNodes.put(g, node(levels, level + 1, rs.toArray(), byRule)));
     return new Node(
         level,
         eqNodes,
         globNodes,
-        truthy.isEmpty() ? null : node(refs, level + 1, truthy, conditions),
-        any.isEmpty() ? null : node(refs, level + 1, any, conditions));
+        truthy.isEmpty() ? null : node(levels, level + 1, truthy.toArray(), byRule),
+        any.isEmpty() ? null : node(levels, level + 1, any.toArray(), byRule));
+  }
+
+  /** One rule's conditions with the trie level of each ref; a rule has a few, so a scan finds one. */
+  private record RuleConditions(int[] levels, Condition[] conditions) {
+    static RuleConditions of(Map<IndexedRef, Condition> byRef, Map<IndexedRef, Integer> levelOf) {
+      int[] levels = new int[byRef.size()];
+      Condition[] conditions = new Condition[levels.length];
+      int i = 0;
+      for (Map.Entry<IndexedRef, Condition> e : byRef.entrySet()) {
+        levels[i] = levelOf.get(e.getKey());
+        conditions[i++] = e.getValue();
+      }
+      return new RuleConditions(levels, conditions);
+    }
+
+    Condition at(int level) {
+      for (int i = 0; i < levels.length; i++) {
+        if (levels[i] == level) {
+          return conditions[i];
+        }
+      }
+      return null;
+    }
+  }
+
+  /** A growable list of rule positions, without boxing: trees over 100,000 rules build many. */
+  private static final class IntList {
+    private int[] items = new int[4];
+    private int size;
+
+    void add(int v) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = v;
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(items, size);
+    }
   }
 
   /** The candidate rules for the current ref values, in rule order. */

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -115,27 +116,35 @@ public final class Json {
     }
   }
 
-  /** An array or object being read. */
+  /** An array or object being read; an object's members go to plain arrays, not a builder's map. */
   private static final class Open {
     private final List<Value> elements;
-    private final ObjectValue.Builder members;
+    private Value[] keys;
+    private Value[] values;
+    private int size;
     private StringValue key;
 
     Open(boolean object) {
       elements = object ? null : new ArrayList<>();
-      members = object ? ObjectValue.builder() : null;
+      keys = object ? new Value[8] : null;
+      values = object ? new Value[8] : null;
     }
 
     void add(Value v) {
-      if (members != null) {
-        members.put(key, v);
-      } else {
+      if (keys == null) {
         elements.add(v);
+        return;
       }
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      keys[size] = key;
+      values[size++] = v;
     }
 
     Value build() {
-      return members != null ? members.build() : ArrayValue.of(elements);
+      return keys != null ? ObjectValue.ofEntries(keys, values, size) : ArrayValue.of(elements);
     }
   }
 
@@ -160,6 +169,10 @@ public final class Json {
   }
 
   public static String toJson(Value v) {
+    // Most decisions are a boolean: their text needs no generator.
+    if (v instanceof BooleanValue b) {
+      return b.value() ? "true" : "false";
+    }
     return write(v, false);
   }
 

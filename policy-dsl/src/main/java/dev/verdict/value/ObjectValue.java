@@ -13,6 +13,8 @@ public final class ObjectValue implements Value {
 
   static final int TYPE_ORDER = 5;
   private static final int HASH_INDEX_THRESHOLD = 8;
+  /** Up to this many entries an insertion sort beats building a map. */
+  private static final int SMALL_SORT = 16;
   public static final ObjectValue EMPTY = new ObjectValue(new Value[0], new Value[0]);
 
   private final Value[] keys;
@@ -33,6 +35,45 @@ public final class ObjectValue implements Value {
     Builder b = builder();
     entries.forEach(b::put);
     return b.build();
+  }
+
+  /**
+   * Object from the first {@code n} entries of parallel arrays, in any order; of equal keys the
+   * later wins, as with {@link Builder#put}. Reuses the arrays. Small objects (request inputs) are
+   * sorted in place, without the builder's map.
+   */
+  static ObjectValue ofEntries(Value[] keys, Value[] values, int n) {
+    if (n == 0) {
+      return EMPTY;
+    }
+    if (n > SMALL_SORT) {
+      Builder b = builder();
+      for (int i = 0; i < n; i++) {
+        b.put(keys[i], values[i]);
+      }
+      return b.build();
+    }
+    // Stable insertion sort: equal keys keep their input order.
+    for (int i = 1; i < n; i++) {
+      Value k = keys[i];
+      Value v = values[i];
+      int j = i - 1;
+      for (; j >= 0 && keys[j].compareTo(k) > 0; j--) {
+        keys[j + 1] = keys[j];
+        values[j + 1] = values[j];
+      }
+      keys[j + 1] = k;
+      values[j + 1] = v;
+    }
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (i + 1 < n && keys[i].equals(keys[i + 1])) {
+        continue; // a later equal key follows and wins
+      }
+      keys[m] = keys[i];
+      values[m++] = values[i];
+    }
+    return new ObjectValue(Arrays.copyOf(keys, m), Arrays.copyOf(values, m));
   }
 
   /** Object from alternating keys and values. */
@@ -79,7 +120,7 @@ public final class ObjectValue implements Value {
   private int indexOf(Value key) {
     if (keys.length <= HASH_INDEX_THRESHOLD) {
       for (int i = 0; i < keys.length; i++) {
-        if (keys[i].equals(key)) {
+        if (key.equals(keys[i])) {
           return i;
         }
       }

@@ -34,6 +34,9 @@ public record StringValue(String value) implements Value {
    * above U+E000; remapping those two ranges at the first difference restores code-point order.
    */
   static int compareCodePoints(String a, String b) {
+    if (a.equals(b)) {
+      return 0; // the common case when comparing object keys, and far cheaper than the loop
+    }
     int n = Math.min(a.length(), b.length());
     for (int i = 0; i < n; i++) {
       char x = a.charAt(i);
@@ -50,6 +53,17 @@ public record StringValue(String value) implements Value {
 
   private static int remap(char c) {
     return c >= 0xE000 ? c - 0x800 : c + 0x2000;
+  }
+
+  // Explicit rather than the record's generated pair: these run on every key lookup.
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof StringValue s && value.equals(s.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
   }
 
   @Override

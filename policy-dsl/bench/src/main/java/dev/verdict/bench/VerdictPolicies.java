@@ -7,7 +7,7 @@ import dev.verdict.Verdict;
 import dev.verdict.value.BooleanValue;
 import dev.verdict.value.Json;
 
-/** Compiles the Verdict side of a benchmark, with a clear message when this build cannot. */
+/** Compiles the Verdict side of a benchmark. */
 public final class VerdictPolicies {
 
   private VerdictPolicies() {}
@@ -16,14 +16,7 @@ public final class VerdictPolicies {
   public static PolicySet compile(String fileName, String rego, String dataJson) {
     Sources sources =
         Sources.builder().module(fileName, rego).data(Json.parse(dataJson)).build();
-    try {
-      return Verdict.compile(sources);
-    } catch (UnsupportedOperationException e) {
-      throw new IllegalStateException(
-          "Verdict cannot compile policies in this build: dev.verdict.parser.Parser is still the"
-              + " placeholder. Merge the parser, rebuild benchmarks.jar and run again.",
-          e);
-    }
+    return Verdict.compile(sources);
   }
 
   /** True when the document is defined and is the boolean true. */

@@ -2,34 +2,15 @@ package dev.verdict.bench;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
-import dev.verdict.ast.RegoVersion;
 import dev.verdict.bench.demo.VerdictDemo;
 import dev.verdict.bench.opadocs.VerdictOpaDocs;
 import dev.verdict.bench.rbac.VerdictRbac;
 import dev.verdict.bench.scaling.ScaledPolicySet;
 import dev.verdict.bench.scaling.ScalingPolicy;
-import dev.verdict.parser.Parser;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/**
- * Verdict's benchmark states answer their request sets as specified. Skipped while this build's
- * parser is the placeholder (it throws UnsupportedOperationException); runs once it is merged.
- */
+/** Verdict's benchmark states answer their request sets as specified. */
 class VerdictSideTest {
-
-  @BeforeAll
-  static void parserPresent() {
-    boolean placeholder;
-    try {
-      Parser.parseModule("probe.rego", "package probe\n", RegoVersion.V1);
-      placeholder = false;
-    } catch (UnsupportedOperationException e) {
-      placeholder = true;
-    }
-    Assumptions.assumeFalse(placeholder, "the parser is still a placeholder in this build");
-  }
 
   @Test
   void rbac() {
