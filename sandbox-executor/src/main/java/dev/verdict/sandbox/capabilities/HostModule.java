@@ -2,11 +2,13 @@ package dev.verdict.sandbox.capabilities;
 
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.TrapException;
+import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +69,7 @@ public final class HostModule {
     return out;
   }
 
-  private com.dylibso.chicory.runtime.WasmFunctionHandle handle(Spec s, String tenant, OutputStream stderr) {
+  private WasmFunctionHandle handle(Spec s, String tenant, OutputStream stderr) {
     if (s == LOG) {
       return (inst, args) -> {
         write(stderr, bytes(inst, args[0], args[1]));
@@ -93,7 +95,7 @@ public final class HostModule {
 
   private static String key(Instance inst, long ptr, long len) {
     if (len > MAX_KEY_BYTES) {
-      throw new com.dylibso.chicory.runtime.TrapException("kv key longer than " + MAX_KEY_BYTES + " bytes");
+      throw new TrapException("kv key longer than " + MAX_KEY_BYTES + " bytes");
     }
     return new String(bytes(inst, ptr, len), StandardCharsets.UTF_8);
   }

@@ -8,9 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -50,7 +52,7 @@ public final class DecisionClient {
       HttpRequest.Builder req = HttpRequest.newBuilder(endpoint)
           .timeout(timeout)
           .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(java.util.Map.of("input", input))));
+          .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(Map.of("input", input))));
       token.ifPresent(t -> req.header("Authorization", "Bearer " + t));
       HttpResponse<byte[]> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
       if (resp.statusCode() != 200) {
@@ -59,7 +61,7 @@ public final class DecisionClient {
       DecisionOutcome outcome = parse(json.readTree(resp.body()));
       breaker.success();
       return outcome;
-    } catch (java.net.http.HttpTimeoutException e) {
+    } catch (HttpTimeoutException e) {
       return fail("timeout", "decision service timed out after " + timeout.toMillis() + " ms");
     } catch (IOException e) {
       return fail("unreachable", "decision service unreachable: " + e.getClass().getSimpleName());

@@ -25,24 +25,10 @@ import java.util.Map;
  * Runs one prepared module on the calling thread under a run's limits and capabilities, and says
  * how it ended. Nothing a guest does escapes as an exception: every outcome is a {@link RunResult}.
  */
-public final class GuestRunner {
+public record GuestRunner(Engine engine, Watchdog watchdog, HostModule host) {
 
   /** The interpreter polls the deadline this often (in instructions): it misses br_if/br_table interrupts. */
   private static final int POLL_MASK = 1023;
-
-  private final Engine engine;
-  private final Watchdog watchdog;
-  private final HostModule host;
-
-  public GuestRunner(Engine engine, Watchdog watchdog, HostModule host) {
-    this.engine = engine;
-    this.watchdog = watchdog;
-    this.host = host;
-  }
-
-  public Engine engine() {
-    return engine;
-  }
 
   public RunResult run(PreparedModule m, String programName, RunSpec spec) {
     long start = System.nanoTime();

@@ -97,20 +97,8 @@ public final class FuelInstrumenter {
     return out.toByteArray();
   }
 
-  /** Rewrites the bodies of the code section. */
-  private static final class CodeRewriter {
-
-    private final WasmModule module;
-    private final int importedFunctions;
-    private final int fuel;
-    private final int growFailed;
-
-    CodeRewriter(WasmModule module, int importedFunctions, int fuel, int growFailed) {
-      this.module = module;
-      this.importedFunctions = importedFunctions;
-      this.fuel = fuel;
-      this.growFailed = growFailed;
-    }
+  /** Rewrites the bodies of the code section; {@code fuel} and {@code growFailed} are global indices. */
+  private record CodeRewriter(WasmModule module, int importedFunctions, int fuel, int growFailed) {
 
     byte[] rewrite(Section code) {
       byte[] p = code.payload();
