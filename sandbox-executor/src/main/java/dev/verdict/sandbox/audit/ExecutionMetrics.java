@@ -1,0 +1,44 @@
+package dev.verdict.sandbox.audit;
+
+import dev.verdict.sandbox.engine.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/** Prometheus metrics of the executor (names in the README). */
+public final class ExecutionMetrics {
+
+  private final MeterRegistry registry;
+  private final Timer duration;
+  private final DistributionSummary fuel;
+
+  public ExecutionMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.duration = Timer.builder("verdict_sandbox_execution_duration")
+        .description("Run time of executions that ran")
+        .publishPercentileHistogram()
+        .register(registry);
+    this.fuel = DistributionSummary.builder("verdict_sandbox_fuel_consumed")
+        .description("Fuel consumed per execution that ran")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(1.0)
+        .maximumExpectedValue(1e10)
+        .register(registry);
+  }
+
+  public void executed(Status status, long durationMs, long fuelConsumed) {
+    count(status);
+    duration.record(Duration.ofMillis(durationMs));
+    fuel.record(fuelConsumed);
+  }
+
+  public void count(Status status) {
+    Counter.builder("verdict_sandbox_executions").tag("status", status.wire()).register(registry).increment();
+  }
+
+  public void decisionError(String kind) {
+    Counter.builder("verdict_sandbox_decision_errors").tag("kind", kind).register(registry).increment();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.verdict.sandbox.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.verdict.sandbox.audit.AuditLog;
+import dev.verdict.sandbox.audit.ExecutionMetrics;
+import dev.verdict.sandbox.capabilities.HostModule;
+import dev.verdict.sandbox.capabilities.KvStore;
+import dev.verdict.sandbox.decision.DecisionClient;
+import dev.verdict.sandbox.engine.GuestRunner;
+import dev.verdict.sandbox.execution.ExecutionService;
+import dev.verdict.sandbox.fuel.FuelInstrumenter;
+import dev.verdict.sandbox.limits.Limits;
+import dev.verdict.sandbox.limits.Watchdog;
+import dev.verdict.sandbox.limits.WorkerPool;
+import dev.verdict.sandbox.modules.ModuleLimits;
+import dev.verdict.sandbox.modules.ModulePreparer;
+import dev.verdict.sandbox.modules.ModuleStore;
+import dev.verdict.sandbox.modules.ModuleValidator;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import java.io.IOException;
+
+/** Wires the plain classes of each concern from {@link SandboxConfig}. */
+@ApplicationScoped
+public class Producers {
+
+  @Produces
+  @ApplicationScoped
+  ModuleStore modules(SandboxConfig config, MeterRegistry registry) {
+    SandboxConfig.Modules m = config.sandbox().modules();
+    ModuleValidator validator = new ModuleValidator(
+        new ModuleLimits(m.maxBytes(), config.sandbox().max().memoryPages(), m.maxLocals(), m.maxTableElements()));
+    ModulePreparer preparer = new ModulePreparer(new FuelInstrumenter(m.maxTableElements()), config.sandbox().engine());
+    ModuleStore store = new ModuleStore(validator, preparer, m.maxCount(), m.cacheSize());
+    CaffeineCacheMetrics.monitor(registry, store.cache(), "verdict_sandbox_modules");
+    return store;
+  }
+
+  @Produces
+  @ApplicationScoped
+  WorkerPool pool(SandboxConfig config, MeterRegistry registry) {
+    SandboxConfig.Sandbox s = config.sandbox();
+    WorkerPool pool = new WorkerPool(s.workers(), s.queue(), s.stackBytes());
+    Gauge.builder("verdict_sandbox_queue_depth", pool, WorkerPool::queueDepth)
+        .description("Executions waiting for a worker")
+        .register(registry);
+    return pool;
+  }
+
+  void closePool(@Disposes WorkerPool pool) {
+    pool.close();
+  }
+
+  @Produces
+  @ApplicationScoped
+  ExecutionMetrics metrics(MeterRegistry registry) {
+    return new ExecutionMetrics(registry);
+  }
+
+  @Produces
+  @ApplicationScoped
+  AuditLog audit(ObjectMapper json, SandboxConfig config) {
+    return new AuditLog(json, config.sandbox().auditFile());
+  }
+
+  void closeAudit(@Disposes AuditLog audit) throws IOException {
+    audit.close();
+  }
+
+  @Produces
+  @ApplicationScoped
+  ExecutionService executions(SandboxConfig config, ObjectMapper json, ModuleStore modules, WorkerPool pool,
+      Watchdog watchdog, AuditLog audit, ExecutionMetrics metrics) {
+    SandboxConfig.DecisionService ds = config.decisionService();
+    DecisionClient client = new DecisionClient(json, ds.url(), config.sandbox().decisionPath(), ds.token(), ds.timeout(),
+        ds.breakerFailures(), ds.breakerOpenFor(), metrics::decisionError);
+    SandboxConfig.Kv kv = config.sandbox().kv();
+    GuestRunner runner = new GuestRunner(config.sandbox().engine(), watchdog,
+        new HostModule(new KvStore(kv.maxEntriesPerTenant(), kv.maxValueBytes())));
+    SandboxConfig.Max max = config.sandbox().max();
+    return new ExecutionService(modules, client, runner, pool,
+        new Limits(max.fuel(), max.timeoutMs(), max.memoryPages(), max.outputBytes()), audit, metrics);
+  }
+}

@@ -1,0 +1,12 @@
+package dev.verdict.sandbox.engine;
+
+/** What a run produced; {@code error} explains traps and refusals. */
+public record RunResult(
+    Status status,
+    Integer exitCode,
+    byte[] stdout,
+    byte[] stderr,
+    boolean outputTruncated,
+    long fuelConsumed,
+    long durationMs,
+    String error) {}

@@ -1,0 +1,99 @@
+package dev.verdict.sandbox.modules;
+
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * Named modules, content-addressed by SHA-256. Uploads are validated, instrumented and compiled
+ * once; the prepared form lives in a bounded cache keyed by hash (shared by equal uploads) and is
+ * rebuilt from the stored bytes after eviction.
+ */
+public final class ModuleStore {
+
+  private record Stored(ModuleInfo info, byte[] wasm) {}
+
+  private final ModuleValidator validator;
+  private final ModulePreparer preparer;
+  private final int maxCount;
+  private final Map<String, Stored> byName = new ConcurrentSkipListMap<>();
+  private final Cache<String, PreparedModule> prepared;
+
+  public ModuleStore(ModuleValidator validator, ModulePreparer preparer, int maxCount, int cacheSize) {
+    this.validator = validator;
+    this.preparer = preparer;
+    this.maxCount = maxCount;
+    this.prepared = Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
+  }
+
+  public Cache<String, PreparedModule> cache() {
+    return prepared;
+  }
+
+  public ModuleInfo put(String name, byte[] wasm) {
+    WasmModule module = validator.validate(wasm);
+    String sha = sha256(wasm);
+    if (!byName.containsKey(name) && byName.size() >= maxCount) {
+      throw new InvalidModuleException(507, "the store holds its maximum of " + maxCount + " modules");
+    }
+    prepared.get(sha, k -> preparer.prepare(k, wasm, module));
+    ModuleInfo info = new ModuleInfo(name, sha, wasm.length, imports(module), exports(module));
+    byName.put(name, new Stored(info, wasm));
+    return info;
+  }
+
+  public Optional<ModuleInfo> info(String name) {
+    return Optional.ofNullable(byName.get(name)).map(Stored::info);
+  }
+
+  public List<ModuleInfo> list() {
+    return byName.values().stream().map(Stored::info).toList();
+  }
+
+  public boolean delete(String name) {
+    return byName.remove(name) != null;
+  }
+
+  /** The prepared module for a stored name (empty if deleted meanwhile). */
+  public Optional<PreparedModule> prepared(String name) {
+    Stored s = byName.get(name);
+    if (s == null) {
+      return Optional.empty();
+    }
+    return Optional.of(prepared.get(s.info().sha256(), k -> preparer.prepare(k, s.wasm(), validator.validate(s.wasm()))));
+  }
+
+  private static List<ImportRef> imports(WasmModule m) {
+    List<ImportRef> out = new ArrayList<>();
+    for (int i = 0; i < m.importSection().importCount(); i++) {
+      out.add(new ImportRef(m.importSection().getImport(i).module(), m.importSection().getImport(i).name()));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<String> exports(WasmModule m) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < m.exportSection().exportCount(); i++) {
+      Export e = m.exportSection().getExport(i);
+      out.add(e.name());
+    }
+    return List.copyOf(out);
+  }
+
+  static String sha256(byte[] b) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
