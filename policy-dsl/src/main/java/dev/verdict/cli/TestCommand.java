@@ -71,7 +71,7 @@ final class TestCommand implements Callable<Integer> {
       List<TestCase> tests = TestDiscovery.find(policies);
       List<SourceFile> renamed = TestDiscovery.renameDuplicates(ws.policies(), tests);
       if (renamed != null) {
-        policies = load.compile(new Workspace(renamed, ws.data()));
+        policies = load.compile(new Workspace(renamed, ws.data(), ws.dataFiles()));
         tests = TestDiscovery.find(policies);
       }
       TestRunner runner = new TestRunner(policies, timeout);

@@ -77,7 +77,7 @@ final class ModulePrinter {
 
   /** A blank line before a statement or comment, unless it is the first or a comment ends just above it. */
   private void separate(int row) {
-    if (started && lastComment != row - 1) {
+    if (started && (lastComment < 0 || lastComment != row - 1)) {
       out.blankLine();
     }
     started = true;
