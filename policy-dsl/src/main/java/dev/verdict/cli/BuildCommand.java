@@ -9,13 +9,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,16 +35,15 @@ final class BuildCommand implements Callable<Integer> {
 
   @Mixin LoadOptions load;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Policy and data files or directories.")
-  List<String> paths;
+  @Mixin PathArgs args;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     try {
-      Workspace ws = load.load(paths, Workspace.Scope.ALL);
+      Workspace ws = load.load(args.paths, Workspace.Scope.ALL);
       load.compile(ws);
-      Bundle bundle = Bundle.of(ws, paths, revision, load.version());
+      Bundle bundle = Bundle.of(ws, args.paths, revision, load.version());
       // Written beside the target and moved into place: a failed write leaves no half bundle.
       Path dir = output.toAbsolutePath().getParent();
       Files.createDirectories(dir);

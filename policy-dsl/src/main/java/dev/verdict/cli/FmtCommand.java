@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -45,8 +44,7 @@ final class FmtCommand implements Callable<Integer> {
 
   @Mixin LoadOptions load;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Rego files or directories.")
-  List<String> paths;
+  @Mixin PathArgs args;
 
   @Override
   public Integer call() throws IOException {
@@ -54,7 +52,7 @@ final class FmtCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<SourceFile> files;
     try {
-      files = load.load(paths, Workspace.Scope.POLICIES).policies();
+      files = load.load(args.paths, Workspace.Scope.POLICIES).policies();
     } catch (CliFailure f) {
       err.println(ErrorReport.text(f.errors()));
       return FAILED;

