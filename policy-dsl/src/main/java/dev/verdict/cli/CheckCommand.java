@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,14 +35,13 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin LoadOptions load;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Rego files or directories.")
-  List<String> paths;
+  @Mixin PathArgs args;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     try {
-      load.compile(load.load(paths, Workspace.Scope.POLICIES));
+      load.compile(load.load(args.paths, Workspace.Scope.POLICIES));
       return 0;
     } catch (CliFailure f) {
       List<CliError> errors = limit(f.errors(), maxErrors);

@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -56,8 +55,7 @@ final class TestCommand implements Callable<Integer> {
 
   @Mixin LoadOptions load;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Policy, test and data files or directories.")
-  List<String> paths;
+  @Mixin PathArgs args;
 
   @Override
   public Integer call() {
@@ -66,12 +64,12 @@ final class TestCommand implements Callable<Integer> {
     List<TestResult> results;
     try {
       Pattern filter = filter();
-      Workspace ws = load.load(paths, Workspace.Scope.ALL);
+      Workspace ws = load.load(args.paths, Workspace.Scope.ALL);
       PolicySet policies = load.compile(ws);
       List<TestCase> tests = TestDiscovery.find(policies);
       List<SourceFile> renamed = TestDiscovery.renameDuplicates(ws.policies(), tests);
       if (renamed != null) {
-        policies = load.compile(new Workspace(renamed, ws.data()));
+        policies = load.compile(new Workspace(renamed, ws.data(), ws.dataFiles()));
         tests = TestDiscovery.find(policies);
       }
       TestRunner runner = new TestRunner(policies, timeout);

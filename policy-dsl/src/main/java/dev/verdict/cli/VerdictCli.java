@@ -18,11 +18,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "verdict",
-    description = "Evaluate, test, check and explain Rego policies.",
+    description = "Evaluate, test, check, explain, format and bundle Rego policies.",
     mixinStandardHelpOptions = true,
     scope = CommandLine.ScopeType.INHERIT,
     versionProvider = VerdictCli.Version.class,
-    subcommands = {EvalCommand.class, TestCommand.class, CheckCommand.class, ExplainCommand.class})
+    subcommands = {
+      EvalCommand.class, TestCommand.class, CheckCommand.class, ExplainCommand.class, FmtCommand.class, BuildCommand.class
+    })
 public final class VerdictCli implements Callable<Integer> {
 
   /** Exit code for bad command-line usage (picocli's convention). */
@@ -42,7 +44,7 @@ public final class VerdictCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: eval, test, check or explain");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: eval, test, check, explain, fmt or build");
   }
 
   public static void main(String[] args) {

@@ -17,9 +17,13 @@ import java.util.stream.Stream;
  * What the path arguments of a command ({@code -d PATH}, {@code test PATH…}) load, as opa's loader
  * does: {@code .rego} files are policies; {@code .json}, {@code .yaml} and {@code .yml} files are
  * data placed under the path of their directory relative to the root argument; directories are
- * walked recursively in name order. Every problem is collected before failing.
+ * walked recursively in name order. Every problem is collected before failing. {@code dataFiles}
+ * says where each data file went, in load order (a bundle places them by directory again).
  */
-public record Workspace(List<SourceFile> policies, Value data) {
+public record Workspace(List<SourceFile> policies, Value data, List<DataFile> dataFiles) {
+
+  /** A data file's document and the path of data it was placed at. */
+  public record DataFile(String name, List<String> path, Value doc) {}
 
   /** Which files a command wants. */
   public enum Scope {
@@ -40,6 +44,7 @@ public record Workspace(List<SourceFile> policies, Value data) {
     List<PathMatcher> ignored = ignore.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
     List<SourceFile> policies = new ArrayList<>();
     DataTree data = new DataTree();
+    List<DataFile> dataFiles = new ArrayList<>();
     List<LoadError> errors = new ArrayList<>();
     for (String root : roots) {
       Path base = Path.of(root);
@@ -59,7 +64,9 @@ public record Workspace(List<SourceFile> policies, Value data) {
             if (directory && dir != null) {
               dir.forEach(p -> at.add(p.toString()));
             }
-            data.add(name, at, DataFiles.parse(name, DataFiles.readBytes(file, name), DataFiles.isYaml(name)));
+            Value doc = DataFiles.parse(name, DataFiles.readBytes(file, name), DataFiles.isYaml(name));
+            data.add(name, at, doc);
+            dataFiles.add(new DataFile(name, List.copyOf(at), doc));
           } else if (scope == Scope.ALL && !directory) {
             errors.add(LoadError.of(name + ": unsupported file type (want .rego, .json, .yaml or .yml)"));
           }
@@ -71,7 +78,7 @@ public record Workspace(List<SourceFile> policies, Value data) {
     if (!errors.isEmpty()) {
       throw new LoadException(errors);
     }
-    return new Workspace(policies, data.build());
+    return new Workspace(policies, data.build(), List.copyOf(dataFiles));
   }
 
   private static boolean isData(String name) {

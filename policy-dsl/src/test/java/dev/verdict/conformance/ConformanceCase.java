@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One case of OPA's conformance corpus, as read from its YAML. */
-record ConformanceCase(String category, String id, ObjectValue raw) {
+public record ConformanceCase(String category, String id, ObjectValue raw) {
 
   String query() {
     return string("query");
   }
 
-  List<String> modules() {
+  public List<String> modules() {
     List<String> out = new ArrayList<>();
     if (raw.get("modules") instanceof ArrayValue a) {
       for (int i = 0; i < a.size(); i++) {

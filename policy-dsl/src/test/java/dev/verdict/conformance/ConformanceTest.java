@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestFactory;
  * list shrinks as Verdict grows). Writes {@code target/conformance/summary.json} and
  * {@code summary.md} with the pass count per category.
  */
-class ConformanceTest {
+public class ConformanceTest {
 
   private static final Map<String, Boolean> OUTCOMES = new ConcurrentHashMap<>();
   private static final Map<String, String> CATEGORIES = new ConcurrentHashMap<>();
@@ -87,7 +87,7 @@ class ConformanceTest {
   }
 
   /** All cases, in file order; a note that repeats gets " #2", " #3" … to stay unique. */
-  static List<ConformanceCase> load() throws IOException, URISyntaxException {
+  public static List<ConformanceCase> load() throws IOException, URISyntaxException {
     Path root = Path.of(ConformanceTest.class.getResource("/conformance/opa").toURI());
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {

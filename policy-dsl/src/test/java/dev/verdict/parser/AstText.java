@@ -13,11 +13,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Renders AST nodes as compact Rego-like text (operators as calls), so tests can assert whole trees. */
-final class AstText {
+public final class AstText {
 
   private AstText() {}
 
-  static String of(Term term) {
+  public static String of(Term term) {
     return switch (term) {
       case Term.Scalar s -> s.value().toRego();
       case Term.Var v -> v.name();
@@ -78,7 +78,7 @@ final class AstText {
     return ref + (head.assign() ? " := " : " = ") + of(head.value());
   }
 
-  static String of(Rule rule) {
+  public static String of(Rule rule) {
     String text = (rule.isDefault() ? "default " : "") + of(rule.head()) + " { " + of(rule.body()) + " }";
     for (Rule r = rule.elseRule(); r != null; r = r.elseRule()) {
       text += " else " + (r.head().assign() ? ":= " : "= ") + of(r.head().value()) + " { " + of(r.body()) + " }";
