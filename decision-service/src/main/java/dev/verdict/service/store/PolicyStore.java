@@ -38,7 +38,7 @@ public class PolicyStore {
   private volatile LoadStatus directoryStatus = new LoadStatus(false, Instant.now(), List.of());
 
   // Guarded by this: the inputs of the current revision.
-  private Workspace directory = new Workspace(List.of(), ObjectValue.EMPTY);
+  private Workspace directory = new Workspace(List.of(), ObjectValue.EMPTY, List.of());
   private final Map<String, String> apiPolicies = new LinkedHashMap<>();
   private final Map<DocPath, Value> apiData = new LinkedHashMap<>();
 
