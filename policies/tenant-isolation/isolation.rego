@@ -13,9 +13,15 @@ default strict := true
 
 strict := data.tenant_isolation.strict
 
+# Read with a default: a deny rule whose reason names an undefined field would add nothing.
+resource := object.get(input, "resource", null)
+
+action := object.get(input, "action", null)
+
 # `tenant.ns:name`: lower-case tenant and namespace, any non-empty name (which may hold colons).
 parsed := {"tenant": m[1], "namespace": m[2], "name": m[3]} if {
-	some m in regex.find_all_string_submatch_n(`^([a-z0-9][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*):(.+)$`, input.resource, 1)
+	is_string(resource)
+	some m in regex.find_all_string_submatch_n(`^([a-z0-9][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*):(.+)$`, resource, 1)
 }
 
 anonymous if not input.actor.id
@@ -34,7 +40,7 @@ in_scope if {
 
 # --- deny rules: each adds a reason ---
 
-deny contains sprintf("resource %v is not of the form tenant.ns:name", [input.resource]) if not parsed
+deny contains sprintf("resource %v is not of the form tenant.ns:name", [resource]) if not parsed
 
 deny contains "strict mode: request has no actor" if {
 	strict
@@ -52,7 +58,7 @@ deny contains sprintf("actor of tenant %v may not reach tenant %v", [t, parsed.t
 	t != parsed.tenant
 }
 
-deny contains sprintf("scope does not cover %v.%v", [parsed.tenant, parsed.namespace]) if {
+deny contains sprintf("scope does not cover %v", [resource]) if {
 	input.scope
 	not in_scope
 }
@@ -70,24 +76,24 @@ deny contains sprintf("classification %v needs clearance %v", [c, need]) if {
 	object.get(input.actor, ["attributes", "clearance"], 0) < need
 }
 
-deny contains sprintf("anonymous requests may only read public resources, not %v", [input.action]) if {
+deny contains sprintf("anonymous requests may only read public resources, not %v", [action]) if {
 	anonymous
 	not anonymous_read
 }
 
 anonymous_read if {
-	input.action == "read"
+	action == "read"
 	input.resource_meta.public == true
 }
 
 # --- grants: each adds its reason ---
 
-grants contains sprintf("role grants %v", [input.action]) if input.action in permitted_actions
+grants contains sprintf("role grants %v", [action]) if action in permitted_actions
 
 grants contains "owner of the resource" if {
 	not anonymous
 	input.resource_meta.owner == input.actor.id
-	input.action in {"read", "write"}
+	action in {"read", "write"}
 }
 
 grants contains "public resource, anonymous read" if {
@@ -101,4 +107,4 @@ decision := {"allow": false, "reasons": sort([r | some r in deny])} if {
 	count(deny) > 0
 } else := {"allow": true, "reasons": sort([g | some g in grants])} if {
 	count(grants) > 0
-} else := {"allow": false, "reasons": [sprintf("no grant for %v", [input.action])]}
+} else := {"allow": false, "reasons": [sprintf("no grant for %v", [action])]}

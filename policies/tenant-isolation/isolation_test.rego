@@ -41,7 +41,7 @@ test_cross_tenant_is_denied_even_for_admins if {
 	})
 	not d.allow
 	"actor of tenant acme may not reach tenant globex" in d.reasons
-	"scope does not cover globex.billing" in d.reasons
+	"scope does not cover globex.billing:invoice-1" in d.reasons
 }
 
 test_actor_without_tenant_is_denied if {
@@ -53,7 +53,7 @@ test_actor_without_tenant_is_denied if {
 test_scope_limits_namespaces if {
 	d := decide({"resource": "acme.hr:salaries"})
 	not d.allow
-	d.reasons == ["scope does not cover acme.hr"]
+	d.reasons == ["scope does not cover acme.hr:salaries"]
 }
 
 test_wildcard_scope_covers_every_namespace_of_its_tenant_only if {
@@ -158,4 +158,16 @@ test_denies_and_grants_together_never_conflict if {
 		"resource_meta": {"owner": "alice"},
 	})
 	d == {"allow": false, "reasons": ["actor alice is suspended"]}
+}
+
+test_missing_or_non_string_resource_is_denied if {
+	d := isolation.decision with input as object.remove(base, ["resource"])
+	not d.allow
+	"resource null is not of the form tenant.ns:name" in d.reasons
+	not decide({"resource": 42}).allow
+}
+
+test_missing_action_is_denied_with_a_reason if {
+	d := isolation.decision with input as object.remove(base, ["action"])
+	d == {"allow": false, "reasons": ["no grant for null"]}
 }

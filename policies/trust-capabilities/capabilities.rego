@@ -36,7 +36,10 @@ valid_pattern(p) if {
 	not contains(p, "**")
 }
 
-valid_capability(c) if regex.match(`^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$`, c)
+valid_capability(c) if {
+	is_string(c)
+	regex.match(`^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$`, c)
+}
 
 # A whole-segment `*` becomes glob's `**` (crosses dots); other stars stay within a segment.
 glob_of(p) := concat(".", [g | some s in split(p, "."); g := segment_glob(s)])
@@ -82,16 +85,22 @@ principal := object.get(input, "principal", null)
 
 granter := object.get(input, "granter", null)
 
-# --- use: may the principal use input.capability? ---
+capability := object.get(input, "capability", null)
 
-use_matched := sort([p | some p in held_patterns(principal); matches(p, input.capability)])
+gateway := object.get(input, "gateway", null)
+
+target := object.get(input, "target", null)
+
+# --- use: may the principal use the capability? ---
+
+use_matched := sort([p | some p in held_patterns(principal); matches(p, capability)])
 
 use_deny contains "request has no principal" if principal == null
 
-use_deny contains sprintf("capability %v is not a dotted name", [input.capability]) if not valid_capability(input.capability)
+use_deny contains sprintf("capability %v is not a dotted name", [capability]) if not valid_capability(capability)
 
-use_deny contains sprintf("%v (%v) does not hold %v", [principal, level_of(principal), input.capability]) if {
-	valid_capability(input.capability)
+use_deny contains sprintf("%v (%v) does not hold %v", [principal, level_of(principal), capability]) if {
+	valid_capability(capability)
 	count(use_matched) == 0
 }
 
@@ -99,7 +108,7 @@ use := {"allow": false, "reasons": sort([r | some r in use_deny]), "level": leve
 	count(use_deny) > 0
 } else := {
 	"allow": true,
-	"reasons": [sprintf("%v (%v) holds %v", [principal, level_of(principal), input.capability])],
+	"reasons": [sprintf("%v (%v) holds %v", [principal, level_of(principal), capability])],
 	"level": level_of(principal),
 	"matched": use_matched,
 }
@@ -140,9 +149,9 @@ grant := {"allow": false, "reasons": sort([r | some r in grant_deny])} if {
 
 forward_rules_matching contains r if {
 	some r in cfg.forward_rules
-	r.gateway == input.gateway
-	r.target == input.target
-	matches(r.capability, input.capability)
+	r.gateway == gateway
+	r.target == target
+	matches(r.capability, capability)
 	rank(level_of(principal)) >= rank(r.min_level)
 }
 
@@ -154,7 +163,7 @@ rate_limit := {k: min(vs) |
 
 forward_deny contains r if some r in use_deny
 
-forward_deny contains sprintf("no forward rule from %v to %v for %v at level %v", [input.gateway, input.target, input.capability, level_of(principal)]) if {
+forward_deny contains sprintf("no forward rule from %v to %v for %v at level %v", [gateway, target, capability, level_of(principal)]) if {
 	count(forward_rules_matching) == 0
 }
 
@@ -162,7 +171,7 @@ forward := {"allow": false, "reasons": sort([r | some r in forward_deny])} if {
 	count(forward_deny) > 0
 } else := {
 	"allow": true,
-	"reasons": [sprintf("%v may forward %v to %v", [input.gateway, input.capability, input.target])],
+	"reasons": [sprintf("%v may forward %v to %v", [gateway, capability, target])],
 	"rate_limit": rate_limit,
-	"rate_limit_key": sprintf("%v|%v|%v", [input.gateway, input.target, principal]),
+	"rate_limit_key": sprintf("%v|%v|%v", [gateway, target, principal]),
 }

@@ -189,3 +189,12 @@ test_forward_needs_the_capability_itself if {
 		"no forward rule from edge to tools-api for tools.web.fetch at level untrusted",
 	]
 }
+
+# Missing fields deny with a reason instead of leaving a deny rule's reason undefined.
+test_missing_fields_deny if {
+	d := tc.use with input as {"principal": "ops"}
+	d.reasons == ["capability null is not a dotted name"]
+	f := tc.forward with input as {"principal": "ops", "capability": "tools.web.fetch"}
+	f.reasons == ["no forward rule from null to null for tools.web.fetch at level owner"]
+	not tc.grant.allow with input as {"granter": "ops", "grantee": "guest"}
+}
