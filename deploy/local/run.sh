@@ -4,8 +4,9 @@
 # and runs a short session with curl: upload a module, run it as a trusted and as an untrusted
 # subject, show the decisions and the audit records. Both services stop when this script exits;
 # with --serve they keep running until Ctrl-C. Needs a JDK 21 or newer (JAVA_HOME, java on PATH,
-# or under /usr/lib/jvm). Ports: DECISION_PORT (8181) and EXECUTOR_PORT (8282), the next free
-# ones when taken. Extra Maven flags go in MAVEN_ARGS (e.g. MAVEN_ARGS=-o).
+# or under /usr/lib/jvm); curl is used when present, else deploy/local/Http.java. Ports:
+# DECISION_PORT (8181) and EXECUTOR_PORT (8282), the next free ones when taken. Extra Maven flags
+# go in MAVEN_ARGS (e.g. MAVEN_ARGS=-o).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -30,7 +31,7 @@ ex_jar=$root/sandbox-executor/target/quarkus-app/quarkus-run.jar
 stale() {
   local jar=$1 m dirs=("$root/pom.xml")
   [[ ! -e $jar ]] && return 0
-  for m in "${@:2}"; do dirs+=("$root/$m/src" "$root/$m/pom.xml"); done
+  for m in "${@:2}"; do dirs+=("$root/$m/src/main" "$root/$m/pom.xml"); done
   [[ -n $(find "${dirs[@]}" -newer "$jar" -print -quit) ]]
 }
 
@@ -71,11 +72,23 @@ QUARKUS_HTTP_PORT=$ex_port VERDICT_DECISION_SERVICE_URL=http://localhost:$ds_por
   "$java" -jar "$ex_jar" >"$work/sandbox-executor.log" 2>&1 &
 pids+=($!)
 
+# METHOD URL [BODY|@FILE]: prints the answer, then [HTTP code]; fails unless 2xx.
+http() {
+  if command -v curl >/dev/null 2>&1; then
+    local type=application/json
+    [[ ${3:-} == @* ]] && type=application/octet-stream
+    curl -s -X "$1" -H "Content-Type: $type" ${3:+--data-binary "$3"} -w '\n[HTTP %{http_code}]\n' "$2" | tee "$work/last"
+    [[ $(tail -n 1 "$work/last") == "[HTTP 2"* ]]
+  else
+    "$java" "$here/Http.java" "$@"
+  fi
+}
+
 # $1 name, $2 URL that answers 200 once the service is up, $3 its log.
 wait_healthy() {
   local i
   for i in $(seq 1 120); do
-    curl -fs -o /dev/null "$2" && return 0
+    http GET "$2" >/dev/null 2>&1 && return 0
     sleep 0.5
   done
   cat "$3" >&2
@@ -89,22 +102,19 @@ ex=http://localhost:$ex_port
 echo "== decision service: $ds   (policies/sandbox; health $ds/health)"
 echo "== sandbox executor: $ex   (asks $ds; metrics $ex/q/metrics)"
 
-# Prints the command (arguments with spaces quoted), then its answer and HTTP status.
+# METHOD URL [BODY|@FILE]: prints the request as a curl command, then the answer and HTTP status.
 show() {
-  local a line="\$ curl"
-  for a in "$@"; do [[ $a == *" "* ]] && line+=" '$a'" || line+=" $a"; done
   echo
-  echo "$line"
-  curl -s -w '\n[HTTP %{http_code}]\n' "$@"
+  echo "\$ curl -X $1 '$2'${3:+ --data-binary '$3'}"
+  http "$@" || true
 }
 
 echo
 echo "-- upload deploy/local/hello.wasm (stdout through WASI, a line through the host's verdict.log)"
-show -X PUT --data-binary "@$here/hello.wasm" "$ex/v1/modules/hello"
+show PUT "$ex/v1/modules/hello" "@$here/hello.wasm"
 
 run() {
-  show "$ex/v1/executions" -H 'Content-Type: application/json' \
-    -d "{\"module\": \"hello\", \"subject\": $1, \"limits\": {\"timeout_ms\": 500}}"
+  show POST "$ex/v1/executions" "{\"module\": \"hello\", \"subject\": $1, \"limits\": {\"timeout_ms\": 500}}"
 }
 echo
 echo "-- bob is trusted (policies/sandbox/data.json): host.log is granted, the run succeeds"
@@ -114,7 +124,7 @@ echo "-- a stranger is untrusted: no capabilities, so importing verdict.log is r
 run '{"id": "stranger"}'
 
 decide() {
-  show "$ds/v1/decisions/sandbox/execution?pretty=true" -d "{\"input\": {\"subject\": $1, \"module\": {\"name\": \"hello\", \"imports\": []}, \"requested_capabilities\": [\"host.log\"], \"requested_limits\": {}}}"
+  show POST "$ds/v1/decisions/sandbox/execution?pretty=true" "{\"input\": {\"subject\": $1, \"module\": {\"name\": \"hello\", \"imports\": []}, \"requested_capabilities\": [\"host.log\"], \"requested_limits\": {}}}"
 }
 echo
 echo "-- the decisions behind those runs, asked of the decision service directly"
