@@ -44,6 +44,11 @@ class OpaApiTest {
   }
 
   @Test
+  void hiddenEntriesOfThePolicyDirectoryAreNotLoaded() {
+    given().get("/v1/data/hidden/loaded").then().statusCode(200).body("$", not(hasKey("result")));
+  }
+
+  @Test
   void postRootEvaluatesSystemMainWithTheWholeBodyAsInput() {
     json("{\"name\": \"x\"}").post("/").then().statusCode(200).body("hello", equalTo("x"));
     json("{}").post("/").then().statusCode(404)

@@ -59,7 +59,9 @@ public class PolicyStore {
   public synchronized LoadStatus loadDirectory(String dir) {
     boolean wasActivated = directoryStatus.activated();
     try {
-      Workspace loaded = Workspace.load(List.of(dir), Workspace.Scope.ALL, List.of());
+      // Hidden entries skipped: a Kubernetes ConfigMap volume holds every file twice, once under
+      // `..<timestamp>/` (reached through the `..data` link) beside the top-level links.
+      Workspace loaded = Workspace.load(List.of(dir), Workspace.Scope.ALL, List.of(".*"));
       swap(compile(loaded, apiPolicies, apiData));
       directory = loaded;
       directoryStatus = new LoadStatus(true, Instant.now(), List.of());

@@ -1,0 +1,4 @@
+# Hidden: a ConfigMap volume keeps its files under ..<timestamp>/ (reached through ..data); never loaded.
+package hidden
+
+loaded := true
