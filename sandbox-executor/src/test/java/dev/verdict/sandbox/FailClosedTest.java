@@ -12,7 +12,11 @@ import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** No decision service listening: every execution is denied with 503 within a second, and nothing runs. */
+/**
+ * No decision service listening: every execution is denied with 503, and nothing runs. The answer
+ * comes within the client's 500 ms timeout; the bound checked here is looser so that a loaded CI
+ * machine does not fail it, while a client waiting on a default timeout (tens of seconds) would.
+ */
 @QuarkusTest
 @TestProfile(FailClosedTest.NoDecisionService.class)
 class FailClosedTest {
@@ -42,7 +46,7 @@ class FailClosedTest {
           .body("stdout", equalTo(""))
           .body("reasons[0]", containsString("decision service"));
       long ms = (System.nanoTime() - start) / 1_000_000;
-      assertTrue(ms < 1_000, "answered after " + ms + " ms");
+      assertTrue(ms < 3_000, "answered after " + ms + " ms");
     }
     String metrics = given().get("/q/metrics").then().extract().asString();
     assertTrue(metrics.contains("verdict_sandbox_decision_errors_total{kind=\"breaker_open\"}"), metrics);
