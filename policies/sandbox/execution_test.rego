@@ -48,8 +48,7 @@ test_trust_comes_from_data_not_from_input if {
 }
 
 test_unknown_trust_level_in_data_is_untrusted if {
-	d := sandbox.execution with input as {"subject": {"id": "x"}, "module": module, "requested_capabilities": []}
-		with data.sandbox_trust.subjects as {"x": {"trust": "root"}}
+	d := sandbox.execution with input as {"subject": {"id": "x"}, "module": module, "requested_capabilities": []} with data.sandbox_trust.subjects as {"x": {"trust": "root"}}
 	d.trust == "untrusted"
 }
 
