@@ -55,13 +55,13 @@ deny contains sprintf("subject %s is not a member of tenant %s", [input.subject.
 	not member_of_tenant
 }
 
-member_of_tenant if input.subject.tenant in registered.tenants
-
 deny contains sprintf("capability %s needs a tenant", [c]) if {
+	not input.subject.tenant
 	some c in input.requested_capabilities
 	glob.match("host.kv.*", ["."], c)
-	not input.subject.tenant
 }
+
+member_of_tenant if input.subject.tenant in registered.tenants
 
 # --- the decision: one rule, deny first ---
 

@@ -18,12 +18,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "verdict",
-    description = "Evaluate, test, check, explain, format and bundle Rego policies.",
+    description = "Evaluate, test, check, explain, format, bundle and lint Rego policies.",
     mixinStandardHelpOptions = true,
     scope = CommandLine.ScopeType.INHERIT,
     versionProvider = VerdictCli.Version.class,
     subcommands = {
-      EvalCommand.class, TestCommand.class, CheckCommand.class, ExplainCommand.class, FmtCommand.class, BuildCommand.class
+      EvalCommand.class, TestCommand.class, CheckCommand.class, ExplainCommand.class, FmtCommand.class, BuildCommand.class,
+      LintCommand.class
     })
 public final class VerdictCli implements Callable<Integer> {
 
@@ -44,7 +45,7 @@ public final class VerdictCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: eval, test, check, explain, fmt or build");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: eval, test, check, explain, fmt, build or lint");
   }
 
   public static void main(String[] args) {

@@ -49,6 +49,21 @@ public final class RuleTree {
     return n;
   }
 
+  /** True for a data path that holds only base documents: its value is fixed during a query. */
+  public boolean isBaseOnly(List<Value> path) {
+    Node n = root;
+    for (Value k : path) {
+      if (!n.rules().isEmpty()) {
+        return false;
+      }
+      n = n.children().get(k);
+      if (n == null) {
+        return true;
+      }
+    }
+    return !n.hasRules();
+  }
+
   /** One path segment of the virtual document. */
   public static final class Node {
     private final List<Value> path;

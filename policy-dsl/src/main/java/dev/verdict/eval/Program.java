@@ -107,7 +107,7 @@ public final class Program {
     List<Map<IndexedRef, Condition>> conditions = new ArrayList<>();
     boolean indexable = false;
     for (RulePlan r : rules) {
-      Map<IndexedRef, Condition> c = r.elsePlan != null ? null : Conditions.of(r.rule.rule().body(), this::isBaseOnly);
+      Map<IndexedRef, Condition> c = r.elsePlan != null ? null : Conditions.of(r.rule.rule().body(), compiled.tree()::isBaseOnly);
       if (c != null && glob == null) {
         c.values().removeIf(x -> x instanceof Condition.Glob);
       }
@@ -140,21 +140,6 @@ public final class Program {
       }
     }
     return complete ? RuleSet.Mode.COMPLETE : set && !rules.isEmpty() ? RuleSet.Mode.SET : RuleSet.Mode.TREE;
-  }
-
-  /** True for a data path that holds only base documents: its value is fixed during a query. */
-  private boolean isBaseOnly(List<Value> path) {
-    RuleTree.Node n = compiled.tree().root();
-    for (Value k : path) {
-      if (!n.rules().isEmpty()) {
-        return false;
-      }
-      n = n.children().get(k);
-      if (n == null) {
-        return true;
-      }
-    }
-    return !n.hasRules();
   }
 
   int ruleSetCount() {
@@ -217,9 +202,8 @@ public final class Program {
 
   /** Whether rules (not only functions) are defined at, above or below {@code path}. */
   public boolean hasRules(List<Value> path) {
-    return !isBaseOnly(path);
+    return !compiled.tree().isBaseOnly(path);
   }
-
 
   private static EvalException tooDeep(Ev ev) {
     return new EvalException(RegoError.EVAL_CANCEL, "evaluation exceeded the maximum nesting depth", ev.location);

@@ -1,0 +1,7 @@
+package dev.verdict.lint;
+
+/** How serious a finding is: errors fail the run (exit 3), warnings are reported only. */
+public enum Level {
+  error,
+  warning
+}
