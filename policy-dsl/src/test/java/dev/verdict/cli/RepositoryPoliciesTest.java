@@ -14,8 +14,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The policies this repository ships pass their own Rego tests. Each directory holding tests is
- * one policy root (its data files are placed relative to it), run as `bin/verdict test DIR` runs it.
+ * The policies this repository ships pass their own Rego tests, are in canonical layout and lint
+ * without errors. Each directory holding tests is one policy root (its data files are placed
+ * relative to it), checked as `bin/verdict test|fmt --fail|lint DIR` checks it.
  */
 class RepositoryPoliciesTest {
 
@@ -31,6 +32,10 @@ class RepositoryPoliciesTest {
       Run r = CliHarness.run("test", root.toString());
       assertEquals(0, r.exit(), r::toString);
       assertTrue(r.out().contains("PASS: "), r::toString);
+      Run fmt = CliHarness.run("fmt", "--fail", root.toString());
+      assertEquals(0, fmt.exit(), fmt::toString);
+      Run lint = CliHarness.run("lint", root.toString());
+      assertEquals(0, lint.exit(), lint::toString);
     }));
   }
 }
