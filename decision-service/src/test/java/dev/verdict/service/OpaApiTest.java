@@ -178,4 +178,9 @@ class OpaApiTest {
   void unknownRoutesAre404InOpasShape() {
     given().get("/v2/nothing").then().statusCode(404).body("code", equalTo("resource_not_found"));
   }
+
+  @Test
+  void theBenchmarkBaselineIsOffUnlessConfigured() {
+    given().get("/v1/bench/constant").then().statusCode(404).body("code", equalTo("resource_not_found"));
+  }
 }
