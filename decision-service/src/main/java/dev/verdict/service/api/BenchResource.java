@@ -1,6 +1,7 @@
 package dev.verdict.service.api;
 
 import dev.verdict.service.config.VerdictConfig;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,8 +28,8 @@ public class BenchResource {
   }
 
   @POST
-  public Response post(byte[] body) {
-    return get();
+  public Uni<Response> post(byte[] body) {
+    return Offload.run(this::get);
   }
 
   @GET

@@ -18,6 +18,7 @@ import dev.verdict.value.NumberValue;
 import dev.verdict.value.ObjectValue;
 import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -60,21 +61,23 @@ public class DataResource {
 
   @POST
   @Path("v1/data{path: (/.*)?}")
-  public Response post(@PathParam("path") String path, byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+  public Uni<Response> post(@PathParam("path") String path, byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
       @QueryParam("pretty") String pretty, @QueryParam("metrics") String metrics, @QueryParam("provenance") String provenance,
       @QueryParam("strict-builtin-errors") String strict) {
-    auth.require(authz, Scope.DECIDE);
-    Value parsed = Requests.json(body);
-    boolean hasInput = parsed instanceof ObjectValue o && o.containsKey(StringValue.of("input"));
-    Flags f = Flags.of(pretty, metrics, provenance, strict);
-    ObjectValue.Builder answer = evaluate(DocPath.parse(path), Requests.input(parsed), f);
-    if (!hasInput) {
-      answer.put("warning", ObjectValue.builder()
-          .put("code", StringValue.of("api_usage_warning"))
-          .put("message", StringValue.of("'input' key missing from the request"))
-          .build());
-    }
-    return Responses.ok(answer.build(), f.pretty());
+    return Offload.run(() -> {
+      auth.require(authz, Scope.DECIDE);
+      Value parsed = Requests.json(body);
+      boolean hasInput = parsed instanceof ObjectValue o && o.containsKey(StringValue.of("input"));
+      Flags f = Flags.of(pretty, metrics, provenance, strict);
+      ObjectValue.Builder answer = evaluate(DocPath.parse(path), Requests.input(parsed), f);
+      if (!hasInput) {
+        answer.put("warning", ObjectValue.builder()
+            .put("code", StringValue.of("api_usage_warning"))
+            .put("message", StringValue.of("'input' key missing from the request"))
+            .build());
+      }
+      return Responses.ok(answer.build(), f.pretty());
+    });
   }
 
   @GET
@@ -91,44 +94,48 @@ public class DataResource {
 
   /** OPA's default decision: the whole body is the input, the answer is the bare value of data.system.main. */
   @POST
-  public Response main(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz, @QueryParam("pretty") String pretty) {
-    auth.require(authz, Scope.DECIDE);
-    DocPath main = DocPath.parse("system/main");
-    Result r = eval(store.current(), main, Requests.json(body), false, DecisionService.newId()).result();
-    if (!r.defined()) {
-      throw new ApiException(404, ApiException.UNDEFINED_DOCUMENT, "document missing: data.system.main");
-    }
-    return Responses.ok(r.value(), Responses.flag(pretty));
+  public Uni<Response> main(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz, @QueryParam("pretty") String pretty) {
+    return Offload.run(() -> {
+      auth.require(authz, Scope.DECIDE);
+      DocPath main = DocPath.parse("system/main");
+      Result r = eval(store.current(), main, Requests.json(body), false, DecisionService.newId()).result();
+      if (!r.defined()) {
+        throw new ApiException(404, ApiException.UNDEFINED_DOCUMENT, "document missing: data.system.main");
+      }
+      return Responses.ok(r.value(), Responses.flag(pretty));
+    });
   }
 
   /** Many inputs against one path: 200 when every one succeeds, 207 when some failed. */
   @POST
   @Path("v1/batch/data{path: (/.*)?}")
-  public Response batch(@PathParam("path") String path, byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+  public Uni<Response> batch(@PathParam("path") String path, byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
       @QueryParam("pretty") String pretty, @QueryParam("metrics") String metrics, @QueryParam("provenance") String provenance,
       @QueryParam("strict-builtin-errors") String strict) {
-    auth.require(authz, Scope.DECIDE);
-    if (!(Requests.json(body) instanceof ObjectValue o) || !(o.get("inputs") instanceof ObjectValue inputs)) {
-      throw ApiException.badRequest("batch body must be an object with an inputs object");
-    }
-    Flags f = Flags.of(pretty, metrics, provenance, strict);
-    ObjectValue.Builder responses = ObjectValue.builder();
-    boolean failed = false;
-    for (int i = 0; i < inputs.size(); i++) {
-      try {
-        responses.put(inputs.key(i), evaluate(DocPath.parse(path), inputs.value(i), f).build());
-      } catch (RegoException e) {
-        failed = true;
-        responses.put(inputs.key(i), Responses.errorBody(ApiException.INTERNAL, e.getMessage(), e.errors()).toBuilder()
-            .put("http_status_code", StringValue.of("500"))
-            .build());
+    return Offload.run(() -> {
+      auth.require(authz, Scope.DECIDE);
+      if (!(Requests.json(body) instanceof ObjectValue o) || !(o.get("inputs") instanceof ObjectValue inputs)) {
+        throw ApiException.badRequest("batch body must be an object with an inputs object");
       }
-    }
-    ObjectValue answer = ObjectValue.builder()
-        .put("batch_decision_id", StringValue.of(DecisionService.newId()))
-        .put("responses", responses.build())
-        .build();
-    return Responses.json(failed ? 207 : 200, answer, f.pretty());
+      Flags f = Flags.of(pretty, metrics, provenance, strict);
+      ObjectValue.Builder responses = ObjectValue.builder();
+      boolean failed = false;
+      for (int i = 0; i < inputs.size(); i++) {
+        try {
+          responses.put(inputs.key(i), evaluate(DocPath.parse(path), inputs.value(i), f).build());
+        } catch (RegoException e) {
+          failed = true;
+          responses.put(inputs.key(i), Responses.errorBody(ApiException.INTERNAL, e.getMessage(), e.errors()).toBuilder()
+              .put("http_status_code", StringValue.of("500"))
+              .build());
+        }
+      }
+      ObjectValue answer = ObjectValue.builder()
+          .put("batch_decision_id", StringValue.of(DecisionService.newId()))
+          .put("responses", responses.build())
+          .build();
+      return Responses.json(failed ? 207 : 200, answer, f.pretty());
+    });
   }
 
   @PUT
