@@ -45,6 +45,8 @@ public interface VerdictConfig {
 
   DecisionLogs decisionLogs();
 
+  Slo slo();
+
   /** Whether {@code /v1/bench/constant} (the throughput baseline of the benchmark) is served. */
   @WithDefault("false")
   boolean benchEndpoint();
@@ -139,6 +141,23 @@ public interface VerdictConfig {
     /** Largest bundle accepted, compressed and uncompressed (a gzip bomb stops here). */
     @WithDefault("64M")
     MemorySize maxSize();
+  }
+
+  /** Thresholds the SLO metrics are held against (Shannon's defaults). */
+  interface Slo {
+    @WithDefault("1ms")
+    Duration latencyP50();
+
+    @WithDefault("5ms")
+    Duration latencyP95();
+
+    /** Highest share of answers that may be evaluation errors. */
+    @WithDefault("0.05")
+    double errorRate();
+
+    /** Lowest share of cache lookups that should hit. */
+    @WithDefault("0.8")
+    double cacheHitRate();
   }
 
   interface DecisionLogs {

@@ -57,19 +57,23 @@ final class FileSink implements LogSink {
 
   @Override
   public void flush() {
-    try {
-      out.flush();
-    } catch (IOException e) {
-      LOG.warnf("decision log file %s: flush failed: %s", path, e.getMessage());
-    }
+    quietly(out::flush, "flush");
   }
 
   @Override
   public void close() {
+    quietly(out::close, "close");
+  }
+
+  private interface IoAction {
+    void run() throws IOException;
+  }
+
+  private void quietly(IoAction action, String what) {
     try {
-      out.close();
+      action.run();
     } catch (IOException e) {
-      LOG.warnf("decision log file %s: close failed: %s", path, e.getMessage());
+      LOG.warnf("decision log file %s: %s failed: %s", path, what, e.getMessage());
     }
   }
 

@@ -17,10 +17,12 @@ public class DecisionMetrics {
 
   private final MeterRegistry registry;
   private final PathLabels paths;
+  private final SloMetrics slo;
 
-  public DecisionMetrics(MeterRegistry registry, PathLabels paths) {
+  public DecisionMetrics(MeterRegistry registry, PathLabels paths, SloMetrics slo) {
     this.registry = registry;
     this.paths = paths;
+    this.slo = slo;
   }
 
   /** One decision of the decision API; {@code diverged}: dry-run let through what enforcement would not, or the reverse. */
@@ -33,6 +35,7 @@ public class DecisionMetrics {
         .register(registry)
         .increment();
     latency(p, "decision", nanos);
+    slo.answered(nanos, d.error() != null);
     if (diverged) {
       Counter.builder("verdict_dry_run_divergence_total")
           .description("Dry-run decisions whose enforcement would have answered differently")
@@ -51,6 +54,7 @@ public class DecisionMetrics {
         .register(registry)
         .increment();
     latency(p, "data", nanos);
+    slo.answered(nanos, outcome.equals("error"));
   }
 
   private void latency(String path, String api, long nanos) {
