@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The decision API: evaluates (through the cache), then applies the path's mode. The policy's own
@@ -80,7 +81,14 @@ public class DecisionService {
     }
   }
 
+  /**
+   * A random (version 4) UUID from the thread's generator: decision ids must be unique, not
+   * unguessable, and {@link UUID#randomUUID()}'s shared SecureRandom is a point of contention.
+   */
   public static String newId() {
-    return UUID.randomUUID().toString();
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    long high = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (r.nextLong() & ~0xC000000000000000L) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 }
