@@ -19,4 +19,25 @@ final class Api {
   static RequestSpecification as(String authorization) {
     return given().header("Authorization", authorization);
   }
+
+  /** Retries {@code assertion} until it passes, for at most 20 s (pollers and writer threads run on their own time). */
+  static void eventually(Runnable assertion) {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (true) {
+      try {
+        assertion.run();
+        return;
+      } catch (AssertionError e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+  }
 }

@@ -183,4 +183,19 @@ class OpaApiTest {
   void unknownRoutesAre404InOpasShape() {
     given().get("/v2/nothing").then().statusCode(404).body("code", equalTo("resource_not_found"));
   }
+
+  @Test
+  void theBenchmarkBaselineIsOffUnlessConfigured() {
+    given().get("/v1/bench/constant").then().statusCode(404).body("code", equalTo("resource_not_found"));
+  }
+
+  @Test
+  void sloFiguresAreExportedAgainstTheirThresholds() {
+    json("{\"input\": {\"user\": \"alice\"}}").post("/v1/data/test/allow").then().statusCode(200);
+    given().get("/metrics").then().statusCode(200)
+        .body(containsString("verdict_slo_threshold{slo=\"latency_p95\",} 0.005"))
+        .body(containsString("verdict_slo_threshold{slo=\"cache_hit_rate\",} 0.8"))
+        .body(containsString("verdict_slo_met{slo=\"error_rate\","))
+        .body(containsString("verdict_slo_value{slo=\"latency_p50\","));
+  }
 }

@@ -4,8 +4,11 @@ import dev.verdict.Result;
 import dev.verdict.error.RegoException;
 import dev.verdict.service.auth.Scope;
 import dev.verdict.service.auth.TokenAuth;
+import dev.verdict.service.config.VerdictConfig;
 import dev.verdict.service.decision.DecisionService;
 import dev.verdict.service.decision.Evaluator;
+import dev.verdict.service.logs.DecisionEvent;
+import dev.verdict.service.logs.DecisionLogger;
 import dev.verdict.service.metrics.DecisionMetrics;
 import dev.verdict.service.store.DocPath;
 import dev.verdict.service.store.PolicyStore;
@@ -15,6 +18,7 @@ import dev.verdict.value.NumberValue;
 import dev.verdict.value.ObjectValue;
 import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,20 +31,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 
 /** OPA's data API: {@code /v1/data}, {@code POST /} and {@code /v1/batch/data}. */
 @Path("/")
 @Consumes(MediaType.WILDCARD)
 public class DataResource {
 
-  private static final String VERSION = "verdict-0.1.0";
-
   private final PolicyStore store;
   private final Evaluator evaluator;
   private final TokenAuth auth;
   private final DecisionMetrics metrics;
+  private final DecisionLogger logger;
 
-  public DataResource(PolicyStore store, Evaluator evaluator, TokenAuth auth, DecisionMetrics metrics) {
+  public DataResource(PolicyStore store, Evaluator evaluator, TokenAuth auth, DecisionMetrics metrics, DecisionLogger logger) {
+    this.logger = logger;
     this.store = store;
     this.evaluator = evaluator;
     this.auth = auth;
@@ -56,21 +61,23 @@ public class DataResource {
 
   @POST
   @Path("v1/data{path: (/.*)?}")
-  public Response post(@PathParam("path") String path, byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+  public Uni<Response> post(@PathParam("path") String path, byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
       @QueryParam("pretty") String pretty, @QueryParam("metrics") String metrics, @QueryParam("provenance") String provenance,
       @QueryParam("strict-builtin-errors") String strict) {
-    auth.require(authz, Scope.DECIDE);
-    Value parsed = Requests.json(body);
-    boolean hasInput = parsed instanceof ObjectValue o && o.containsKey(StringValue.of("input"));
-    Flags f = Flags.of(pretty, metrics, provenance, strict);
-    ObjectValue.Builder answer = evaluate(DocPath.parse(path), Requests.input(parsed), f);
-    if (!hasInput) {
-      answer.put("warning", ObjectValue.builder()
-          .put("code", StringValue.of("api_usage_warning"))
-          .put("message", StringValue.of("'input' key missing from the request"))
-          .build());
-    }
-    return Responses.ok(answer.build(), f.pretty());
+    return Offload.run(() -> {
+      auth.require(authz, Scope.DECIDE);
+      Value parsed = Requests.json(body);
+      boolean hasInput = parsed instanceof ObjectValue o && o.containsKey(StringValue.of("input"));
+      Flags f = Flags.of(pretty, metrics, provenance, strict);
+      ObjectValue.Builder answer = evaluate(DocPath.parse(path), Requests.input(parsed), f);
+      if (!hasInput) {
+        answer.put("warning", ObjectValue.builder()
+            .put("code", StringValue.of("api_usage_warning"))
+            .put("message", StringValue.of("'input' key missing from the request"))
+            .build());
+      }
+      return Responses.ok(answer.build(), f.pretty());
+    });
   }
 
   @GET
@@ -87,44 +94,48 @@ public class DataResource {
 
   /** OPA's default decision: the whole body is the input, the answer is the bare value of data.system.main. */
   @POST
-  public Response main(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz, @QueryParam("pretty") String pretty) {
-    auth.require(authz, Scope.DECIDE);
-    DocPath main = DocPath.parse("system/main");
-    Result r = eval(store.current(), main, Requests.json(body), false).result();
-    if (!r.defined()) {
-      throw new ApiException(404, ApiException.UNDEFINED_DOCUMENT, "document missing: data.system.main");
-    }
-    return Responses.ok(r.value(), Responses.flag(pretty));
+  public Uni<Response> main(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz, @QueryParam("pretty") String pretty) {
+    return Offload.run(() -> {
+      auth.require(authz, Scope.DECIDE);
+      DocPath main = DocPath.parse("system/main");
+      Result r = eval(store.current(), main, Requests.json(body), false, DecisionService.newId()).result();
+      if (!r.defined()) {
+        throw new ApiException(404, ApiException.UNDEFINED_DOCUMENT, "document missing: data.system.main");
+      }
+      return Responses.ok(r.value(), Responses.flag(pretty));
+    });
   }
 
   /** Many inputs against one path: 200 when every one succeeds, 207 when some failed. */
   @POST
   @Path("v1/batch/data{path: (/.*)?}")
-  public Response batch(@PathParam("path") String path, byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+  public Uni<Response> batch(@PathParam("path") String path, byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
       @QueryParam("pretty") String pretty, @QueryParam("metrics") String metrics, @QueryParam("provenance") String provenance,
       @QueryParam("strict-builtin-errors") String strict) {
-    auth.require(authz, Scope.DECIDE);
-    if (!(Requests.json(body) instanceof ObjectValue o) || !(o.get("inputs") instanceof ObjectValue inputs)) {
-      throw ApiException.badRequest("batch body must be an object with an inputs object");
-    }
-    Flags f = Flags.of(pretty, metrics, provenance, strict);
-    ObjectValue.Builder responses = ObjectValue.builder();
-    boolean failed = false;
-    for (int i = 0; i < inputs.size(); i++) {
-      try {
-        responses.put(inputs.key(i), evaluate(DocPath.parse(path), inputs.value(i), f).build());
-      } catch (RegoException e) {
-        failed = true;
-        responses.put(inputs.key(i), Responses.errorBody(ApiException.INTERNAL, e.getMessage(), e.errors()).toBuilder()
-            .put("http_status_code", StringValue.of("500"))
-            .build());
+    return Offload.run(() -> {
+      auth.require(authz, Scope.DECIDE);
+      if (!(Requests.json(body) instanceof ObjectValue o) || !(o.get("inputs") instanceof ObjectValue inputs)) {
+        throw ApiException.badRequest("batch body must be an object with an inputs object");
       }
-    }
-    ObjectValue answer = ObjectValue.builder()
-        .put("batch_decision_id", StringValue.of(DecisionService.newId()))
-        .put("responses", responses.build())
-        .build();
-    return Responses.json(failed ? 207 : 200, answer, f.pretty());
+      Flags f = Flags.of(pretty, metrics, provenance, strict);
+      ObjectValue.Builder responses = ObjectValue.builder();
+      boolean failed = false;
+      for (int i = 0; i < inputs.size(); i++) {
+        try {
+          responses.put(inputs.key(i), evaluate(DocPath.parse(path), inputs.value(i), f).build());
+        } catch (RegoException e) {
+          failed = true;
+          responses.put(inputs.key(i), Responses.errorBody(ApiException.INTERNAL, e.getMessage(), e.errors()).toBuilder()
+              .put("http_status_code", StringValue.of("500"))
+              .build());
+        }
+      }
+      ObjectValue answer = ObjectValue.builder()
+          .put("batch_decision_id", StringValue.of(DecisionService.newId()))
+          .put("responses", responses.build())
+          .build();
+      return Responses.json(failed ? 207 : 200, answer, f.pretty());
+    });
   }
 
   @PUT
@@ -158,8 +169,9 @@ public class DataResource {
   private ObjectValue.Builder evaluate(DocPath path, Value input, Flags f) {
     long start = System.nanoTime();
     Snapshot snapshot = store.current();
-    Evaluator.Evaluation e = eval(snapshot, path, input, f.strict());
-    ObjectValue.Builder b = ObjectValue.builder().put("decision_id", StringValue.of(DecisionService.newId()));
+    String id = DecisionService.newId();
+    Evaluator.Evaluation e = eval(snapshot, path, input, f.strict(), id);
+    ObjectValue.Builder b = ObjectValue.builder().put("decision_id", StringValue.of(id));
     if (e.result().defined()) {
       b.put("result", e.result().value());
     }
@@ -175,25 +187,37 @@ public class DataResource {
     return b;
   }
 
-  private Evaluator.Evaluation eval(Snapshot snapshot, DocPath path, Value input, boolean strict) {
+  /** One evaluation, counted and offered to the decision log (errors too). */
+  private Evaluator.Evaluation eval(Snapshot snapshot, DocPath path, Value input, boolean strict, String id) {
     long start = System.nanoTime();
     try {
       Evaluator.Evaluation e = evaluator.eval(snapshot, path, input, strict);
-      metrics.dataQuery(path, e.result().defined() ? "defined" : "undefined", System.nanoTime() - start);
+      long nanos = System.nanoTime() - start;
+      metrics.dataQuery(path, e.result().defined() ? "defined" : "undefined", nanos);
+      log(id, path, input, e.result().value(), snapshot, e.cached() ? 0 : e.result().evalNanos(), nanos, null);
       return e;
     } catch (RegoException e) {
-      metrics.dataQuery(path, "error", System.nanoTime() - start);
+      long nanos = System.nanoTime() - start;
+      metrics.dataQuery(path, "error", nanos);
+      log(id, path, input, null, snapshot, 0, nanos, e.getMessage());
       throw e;
     }
   }
 
-  /** OPA's provenance: the server version and, per bundle, its revision (the policy set is one bundle here). */
-  static ObjectValue provenance(Snapshot s) {
-    return ObjectValue.builder()
-        .put("version", StringValue.of(VERSION))
-        .put("bundles", ObjectValue.builder()
-            .put("policies", ObjectValue.builder().put("revision", StringValue.of(s.revision())).build())
-            .build())
-        .build();
+  private void log(String id, DocPath path, Value input, Value result, Snapshot snapshot, long evalNanos, long nanos, String error) {
+    if (logger.enabled()) {
+      logger.log(new DecisionEvent(id, path.toString(), input, result, Instant.now(), snapshot, evalNanos, nanos, null, error));
+    }
+  }
+
+  /**
+   * OPA's provenance: the server version and, per bundle, its revision; everything else (directory,
+   * API writes) is reported as the bundle {@code policies} with the compiled revision.
+   */
+  private static ObjectValue provenance(Snapshot s) {
+    ObjectValue.Builder bundles = ObjectValue.builder()
+        .put("policies", ObjectValue.builder().put("revision", StringValue.of(s.revision())).build());
+    s.bundles().forEach((name, rev) -> bundles.put(name, ObjectValue.builder().put("revision", StringValue.of(rev)).build()));
+    return ObjectValue.builder().put("version", StringValue.of(VerdictConfig.SERVER_VERSION)).put("bundles", bundles.build()).build();
   }
 }

@@ -5,6 +5,7 @@ import dev.verdict.service.auth.TokenAuth;
 import dev.verdict.service.decision.Decision;
 import dev.verdict.service.decision.DecisionService;
 import dev.verdict.service.store.DocPath;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -30,14 +31,16 @@ public class DecisionResource {
 
   @POST
   @Path("{path: .+}")
-  public Response decide(@PathParam("path") String path, byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+  public Uni<Response> decide(@PathParam("path") String path, byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
       @QueryParam("pretty") String pretty, @QueryParam("strict-builtin-errors") String strict) {
-    auth.require(authz, Scope.DECIDE);
-    DocPath at = DocPath.parse(path);
-    Decision d = decisions.decide(at, Requests.input(Requests.json(body)), Responses.flag(strict));
-    if (d == null) {
-      throw new ApiException(404, ApiException.UNDEFINED_DOCUMENT, "no policy or data at path " + at);
-    }
-    return Responses.ok(d.toValue(), Responses.flag(pretty));
+    return Offload.run(() -> {
+      auth.require(authz, Scope.DECIDE);
+      DocPath at = DocPath.parse(path);
+      Decision d = decisions.decide(at, Requests.input(Requests.json(body)), Responses.flag(strict));
+      if (d == null) {
+        throw new ApiException(404, ApiException.UNDEFINED_DOCUMENT, "no policy or data at path " + at);
+      }
+      return Responses.ok(d.toValue(), Responses.flag(pretty));
+    });
   }
 }

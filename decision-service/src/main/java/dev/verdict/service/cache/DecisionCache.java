@@ -2,6 +2,7 @@ package dev.verdict.service.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.verdict.Result;
 import dev.verdict.service.config.VerdictConfig;
 import dev.verdict.service.store.Snapshot;
@@ -50,6 +51,12 @@ public class DecisionCache {
       cache.put(key, fresh);
     }
     return new Lookup(fresh, false);
+  }
+
+  /** Hits per lookup since start; NaN before the first lookup. */
+  public double hitRate() {
+    CacheStats s = cache.stats();
+    return s.requestCount() == 0 ? Double.NaN : s.hitRate();
   }
 
   public long size() {

@@ -16,6 +16,7 @@ import java.util.List;
  * @param wouldAllow the policy's own answer; null when nothing was evaluated (off) or evaluation failed
  * @param result the raw policy document, null when undefined or not evaluated
  * @param error the evaluation error ({@code code: message}), null when none
+ * @param evalNanos time spent evaluating; 0 when cached or not evaluated (logged, not answered)
  */
 public record Decision(
     String decisionId,
@@ -30,7 +31,8 @@ public record Decision(
     String revision,
     boolean cached,
     String routingReason,
-    String error) {
+    String error,
+    long evalNanos) {
 
   public ObjectValue toValue() {
     ObjectValue.Builder b = ObjectValue.builder()

@@ -7,13 +7,16 @@ import dev.verdict.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and writes inside immutable data documents, and applies JSON Patch the way OPA does. */
-final class DataDocs {
+/**
+ * Reads and writes inside immutable data documents, and applies JSON Patch the way OPA does (the
+ * decision log's masking uses the same pointers and writes).
+ */
+public final class DataDocs {
 
   private DataDocs() {}
 
   /** The value at {@code keys}, or null. */
-  static Value get(Value doc, List<String> keys) {
+  public static Value get(Value doc, List<String> keys) {
     Value v = doc;
     for (String k : keys) {
       v = child(v, k);
@@ -25,7 +28,7 @@ final class DataDocs {
   }
 
   /** A copy of {@code doc} with {@code value} at {@code keys}; missing parent objects are created. */
-  static Value set(Value doc, List<String> keys, Value value) {
+  public static Value set(Value doc, List<String> keys, Value value) {
     if (keys.isEmpty()) {
       return value;
     }
@@ -89,7 +92,8 @@ final class DataDocs {
     return set(doc, keys, value);
   }
 
-  private static Value remove(Value doc, List<String> keys) {
+  /** A copy of {@code doc} without the value at {@code keys}, which must exist. */
+  public static Value remove(Value doc, List<String> keys) {
     if (keys.isEmpty()) {
       return ObjectValue.EMPTY;
     }
@@ -121,7 +125,7 @@ final class DataDocs {
   }
 
   /** RFC 6901 pointer to keys: {@code /a~1b/c} is [a/b, c]. */
-  private static List<String> pointer(String p) {
+  public static List<String> pointer(String p) {
     if (p.isEmpty() || p.equals("/")) {
       return List.of();
     }

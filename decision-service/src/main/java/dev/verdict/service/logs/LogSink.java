@@ -1,0 +1,12 @@
+package dev.verdict.service.logs;
+
+/** Where masked events go, one JSON document per call, from the log writer's thread only. */
+sealed interface LogSink permits FileSink, HttpSink {
+
+  void write(String json);
+
+  /** The writer's queue ran empty: make what was written visible. */
+  void flush();
+
+  void close();
+}
