@@ -34,6 +34,7 @@ final class StandardBuiltins {
     JsonSchemaBuiltins.register(r);
     HttpBuiltins.register(r);
     RuntimeBuiltins.register(r);
+    RegoBuiltins.register(r);
     GraphQLBuiltins.register(r);
     return r;
   }
