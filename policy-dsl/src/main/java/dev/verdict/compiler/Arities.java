@@ -2,12 +2,9 @@ package dev.verdict.compiler;
 
 import dev.verdict.ast.Module;
 import dev.verdict.ast.Rule;
-import dev.verdict.ast.Term;
 import dev.verdict.builtins.Builtin;
 import dev.verdict.builtins.BuiltinRegistry;
-import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +22,7 @@ public final class Arities implements ToIntFunction<String> {
       List<Value> pkg = ResolveRefs.packagePath(m);
       for (Rule r : m.rules()) {
         if (r.head().isFunction()) {
-          List<Value> path = new ArrayList<>(pkg);
-          path.add(StringValue.of(((Term.Var) r.head().ref().head()).name()));
-          path.addAll(Names.groundPrefix(r.head().ref().path()));
-          functions.put(Names.ofPath("data", path), r.head().args().size());
+          functions.put(Names.ofPath("data", Names.rulePath(pkg, r.head())), r.head().args().size());
         }
       }
     }

@@ -65,8 +65,14 @@ public abstract class AstRewriter {
         yield op instanceof Term.Ref r ? call(c, r, args) : new Term.Call(c.location(), c.operator(), args);
       }
       case Term.TemplateString ts -> {
-        List<Literal> parts = ts.parts().stream().map(this::literal).toList();
-        yield parts.equals(ts.parts()) ? ts : new Term.TemplateString(ts.location(), parts, ts.raw());
+        List<Literal> parts = new ArrayList<>(ts.parts().size());
+        boolean changed = false;
+        for (Literal part : ts.parts()) {
+          Literal r = literal(part);
+          changed |= r != part;
+          parts.add(r);
+        }
+        yield changed ? new Term.TemplateString(ts.location(), parts, ts.raw()) : ts;
       }
     };
   }

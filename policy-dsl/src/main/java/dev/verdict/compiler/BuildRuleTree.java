@@ -31,11 +31,9 @@ final class BuildRuleTree implements Stage {
       tree.ensure(pkg);
       for (Rule r : m.rules()) {
         Head h = r.head();
-        List<Value> path = new ArrayList<>(pkg);
-        path.add(dev.verdict.value.StringValue.of(((Term.Var) h.ref().head()).name()));
-        List<Value> prefix = Names.groundPrefix(h.ref().path());
-        path.addAll(prefix);
-        List<Term> suffix = h.ref().path().subList(prefix.size(), h.ref().path().size());
+        List<Value> path = Names.rulePath(pkg, h);
+        int ground = path.size() - pkg.size() - 1;
+        List<Term> suffix = h.ref().path().subList(ground, h.ref().path().size());
         CompiledRule.Kind kind =
             h.isFunction()
                 ? CompiledRule.Kind.FUNCTION

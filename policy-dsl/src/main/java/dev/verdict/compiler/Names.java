@@ -74,6 +74,14 @@ public final class Names {
     return out;
   }
 
+  /** The full path of a rule: its package, its name, then the ground part of its head ref. */
+  public static List<Value> rulePath(List<Value> pkg, dev.verdict.ast.Head head) {
+    List<Value> path = new ArrayList<>(pkg);
+    path.add(StringValue.of(((Term.Var) head.ref().head()).name()));
+    path.addAll(groundPrefix(head.ref().path()));
+    return path;
+  }
+
   /**
    * A ref to a builtin by name, as a {@code with} value; its head is a string, not a var, so no
    * stage mistakes the name for a variable.

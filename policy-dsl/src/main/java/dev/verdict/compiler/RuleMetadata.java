@@ -3,10 +3,8 @@ package dev.verdict.compiler;
 import dev.verdict.ast.Annotation;
 import dev.verdict.ast.Module;
 import dev.verdict.ast.Rule;
-import dev.verdict.ast.Term;
 import dev.verdict.value.ArrayValue;
 import dev.verdict.value.ObjectValue;
-import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,10 +71,7 @@ public final class RuleMetadata {
   private static List<Value> documentPath(Module m, Annotation a) {
     for (Rule r : m.rules()) {
       if (r.location().row() > a.location().row()) {
-        List<Value> path = new ArrayList<>(ResolveRefs.packagePath(m));
-        path.add(StringValue.of(((Term.Var) r.head().ref().head()).name()));
-        path.addAll(Names.groundPrefix(r.head().ref().path()));
-        return path;
+        return Names.rulePath(ResolveRefs.packagePath(m), r.head());
       }
     }
     return null;

@@ -45,13 +45,13 @@ final class FunctionSet {
   /** The result for these arguments, or null when no definition applies. */
   Value call(Ev ev, Value[] args) {
     ev.tick();
-    Value result = first(ev, args, rules);
-    return result != null ? result : first(ev, args, defaults);
+    Value result = agreed(ev, args, rules);
+    return result != null ? result : agreed(ev, args, defaults);
   }
 
-  private Value first(Ev ev, Value[] args, RulePlan[] rules) {
+  private Value agreed(Ev ev, Value[] args, RulePlan[] definitions) {
     Value result = null;
-    for (RulePlan r : rules) {
+    for (RulePlan r : definitions) {
       Value v = r.complete(ev, args, earlyExit, CONFLICT);
       if (v == null) {
         continue;

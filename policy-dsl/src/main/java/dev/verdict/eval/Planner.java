@@ -674,9 +674,12 @@ final class Planner {
           };
         }
       }
-      case "rego.metadata.chain", "rego.metadata.rule" -> {
-        Value v = rule == null ? (name.endsWith("rule") ? ObjectValue.EMPTY : ArrayValue.of())
-            : name.endsWith("rule") ? RuleMetadata.rule(rule) : RuleMetadata.chain(rule, program.compiled.modules());
+      case "rego.metadata.rule" -> {
+        Value v = rule == null ? ObjectValue.EMPTY : RuleMetadata.rule(rule);
+        return (ev, f) -> v;
+      }
+      case "rego.metadata.chain" -> {
+        Value v = rule == null ? ArrayValue.of() : RuleMetadata.chain(rule, program.compiled.modules());
         return (ev, f) -> v;
       }
       case "neq" -> {
