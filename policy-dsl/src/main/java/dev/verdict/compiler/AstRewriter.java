@@ -65,14 +65,8 @@ public abstract class AstRewriter {
         yield op instanceof Term.Ref r ? call(c, r, args) : new Term.Call(c.location(), c.operator(), args);
       }
       case Term.TemplateString ts -> {
-        List<Literal> parts = new ArrayList<>(ts.parts().size());
-        boolean changed = false;
-        for (Literal part : ts.parts()) {
-          Literal r = literal(part);
-          changed |= r != part;
-          parts.add(r);
-        }
-        yield changed ? new Term.TemplateString(ts.location(), parts, ts.raw()) : ts;
+        List<Literal> parts = literals(ts.parts());
+        yield parts == ts.parts() ? ts : new Term.TemplateString(ts.location(), parts, ts.raw());
       }
     };
   }
@@ -155,14 +149,20 @@ public abstract class AstRewriter {
   }
 
   public Body body(Body b) {
-    List<Literal> out = new ArrayList<>(b.literals().size());
+    List<Literal> out = literals(b.literals());
+    return out == b.literals() ? b : new Body(b.location(), out);
+  }
+
+  /** The literals rewritten; the same list when none changed. */
+  private List<Literal> literals(List<Literal> ls) {
+    List<Literal> out = new ArrayList<>(ls.size());
     boolean changed = false;
-    for (Literal l : b.literals()) {
+    for (Literal l : ls) {
       Literal r = literal(l);
       changed |= r != l;
       out.add(r);
     }
-    return changed ? new Body(b.location(), out) : b;
+    return changed ? out : ls;
   }
 
   private static boolean same(List<Term> a, List<Term> b) {
