@@ -38,15 +38,27 @@ stop_server() {
 }
 trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true' EXIT
 
-# run NAME SCRIPT PATH [DURATION] [CONNS]: prints NAME and requests/s, keeps wrk's output.
+# The server's CPU time so far (user + system, all threads, GC included), in clock ticks.
+server_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+
+# run NAME SCRIPT PATH [DURATION] [CONNS]: prints NAME, requests/s, p99 and the server's CPU time
+# per request, keeps wrk's output. CPU per request barely moves when a neighbour steals the core,
+# so it is the steadier figure on a shared machine: req/s ratios follow its inverse.
 run() {
   local name=$1 script=$2 path=$3 d=${4:-$DURATION} c=${5:-$CONNS}
+  local before after
+  before=$(server_ticks)
   taskset -c "$CLIENT_CPU" wrk -t1 -c"$c" -d"$d" --latency -s "$HERE/$script" "$BASE$path" > "$OUT/$name.txt"
-  local rps p99
+  after=$(server_ticks)
+  local rps p99 requests cpu
   rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$name.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$OUT/$name.txt")
-  printf '%-28s %12s req/s   p99 %s\n' "$name" "$rps" "$p99"
+  requests=$(awk '/requests in/ {print $1}' "$OUT/$name.txt")
+  cpu=$(awk -v t=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" 'BEGIN {printf "%.1f", 1e6 * t / hz / n}')
+  printf '%-28s %12s req/s   p99 %-9s %6s us CPU/request\n' "$name" "$rps" "$p99" "$cpu"
   eval "RPS_${name//-/_}=$rps"
+  eval "CPU_${name//-/_}=$cpu"
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f %%", 100 * a / b}'; }
@@ -71,6 +83,13 @@ RPS_repeated=$(best "$RPS_repeated_1" "$RPS_repeated_2")
 RPS_distinct=$(best "$RPS_distinct_1" "$RPS_distinct_2")
 echo "best: bare $RPS_bare, repeated $RPS_repeated, distinct $RPS_distinct req/s"
 echo "distinct / bare: $(ratio "$RPS_distinct" "$RPS_bare")   repeated / bare: $(ratio "$RPS_repeated" "$RPS_bare")"
+# The same ratios from CPU time per request (bare's CPU over the path's), the lower of the two rounds each.
+least() { awk -v a="$1" -v b="$2" 'BEGIN {print (a < b ? a : b)}'; }
+CPU_bare=$(least "$CPU_bare_1" "$CPU_bare_2")
+CPU_repeated=$(least "$CPU_repeated_1" "$CPU_repeated_2")
+CPU_distinct=$(least "$CPU_distinct_1" "$CPU_distinct_2")
+echo "CPU/request: bare $CPU_bare, repeated $CPU_repeated, distinct $CPU_distinct us" \
+  "-> distinct $(ratio "$CPU_bare" "$CPU_distinct"), repeated $(ratio "$CPU_bare" "$CPU_repeated") of bare's rate"
 
 # Latency at half the measured maximum: each connection waits DELAY ms between requests.
 for kind in distinct repeated; do

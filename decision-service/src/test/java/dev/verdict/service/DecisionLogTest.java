@@ -25,20 +25,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Decision logs: OPA-format events, masked by {@code data.system.log.mask}, in a rotating file and
- * at a collector; killing the collector never fails a decision, drops are counted, and events flow
+ * Decision logs: OPA-format events, filtered by {@code data.system.log.drop} and masked by
+ * {@code data.system.log.mask}, in a rotating file and at a collector; killing the collector never fails a decision, drops are counted, and events flow
  * again once it is back.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LogCollector.class, restrictToAnnotatedClass = true)
 class DecisionLogTest {
 
-  private static final String MASK = """
+  private static final String LOG_RULES = """
       package system.log
 
       mask contains "/input/password"
 
       mask contains {"op": "upsert", "path": "/input/card", "value": "****"} if input.input.card
+
+      drop if input.input.user == "carol"
       """;
 
   private static String decide(int i) {
@@ -48,7 +50,12 @@ class DecisionLogTest {
 
   @Test
   void eventsAreMaskedRotatedAndUploadedAndACollectorOutageOnlyDropsEvents() {
-    as(WRITER).contentType("text/plain").body(MASK).put("/v1/policies/mask.rego").then().statusCode(200);
+    as(WRITER).contentType("text/plain").body(LOG_RULES).put("/v1/policies/mask.rego").then().statusCode(200);
+    List<String> droppedIds = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      droppedIds.add(json("{\"input\": {\"user\": \"carol\", \"i\": " + i + "}}").post("/v1/decisions/test/allow").then()
+          .statusCode(200).extract().path("decision_id"));
+    }
     String firstId = decide(0);
     Set<String> ids = new HashSet<>(List.of(firstId));
     for (int i = 1; i < 40; i++) {
@@ -61,6 +68,10 @@ class DecisionLogTest {
     eventually(() -> assertTrue(fileEvents().stream().map(e -> e.get("decision_id").toString()).toList()
         .containsAll(ids.stream().map(id -> "\"" + id + "\"").toList()), "every event in the file"));
     assertTrue(Files.exists(Path.of(LogCollector.FILE + ".1")), "rotated");
+    // One writer, in order: once later events are in the file, the dropped ones were decided on.
+    String fileText = fileEvents().stream().map(Json::toJson).reduce("", String::concat);
+    droppedIds.forEach(id -> assertFalse(fileText.contains(id), "dropped by the drop rule: " + id));
+    assertEquals(3.0, dropped("drop_rule"), "drops by the rule are counted");
     for (ObjectValue e : fileEvents()) {
       String line = Json.toJson(e);
       assertFalse(line.contains("s3cret"), line);
@@ -75,6 +86,7 @@ class DecisionLogTest {
     assertTrue(first.contains("\"would_allow\":true") && first.contains("\"routing_reason\":\"default_mode\""), first);
     assertTrue(first.contains("\"result\":true"), first);
     eventually(() -> assertTrue(receivedIds().containsAll(ids), "every event at the collector"));
+    assertTrue(receivedIds().stream().noneMatch(droppedIds::contains), "dropped events never reach the collector");
 
     LogCollector.kill();
     long start = System.nanoTime();

@@ -169,6 +169,10 @@ public interface VerdictConfig {
     @WithDefault("system/log/mask")
     String maskDecision();
 
+    /** The rule that drops an event when true (OPA's); evaluated before masking. */
+    @WithDefault("system/log/drop")
+    String dropDecision();
+
     /** Labels added to every event besides {@code id} and {@code version}. */
     Map<String, String> labels();
 

@@ -1,5 +1,6 @@
 package dev.verdict.service.logs;
 
+import dev.verdict.PolicySet;
 import dev.verdict.service.config.VerdictConfig;
 import dev.verdict.service.metrics.LogMetrics;
 import dev.verdict.value.Json;
@@ -20,8 +21,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Decision logging off the request path: {@link #log} only offers the event to a bounded queue
- * (a full queue drops it and counts the drop, it never waits). One writer thread masks each event,
- * turns it into JSON and hands it to the sinks: a rotating file and/or an HTTP collector.
+ * (a full queue drops it and counts the drop, it never waits). One writer thread asks the drop rule
+ * about each event, masks it, turns it into JSON and hands it to the sinks: a rotating file and/or an
+ * HTTP collector.
  */
 @ApplicationScoped
 public class DecisionLogger {
@@ -34,6 +36,7 @@ public class DecisionLogger {
   private final VerdictConfig.DecisionLogs config;
   private final LogMetrics metrics;
   private final ArrayBlockingQueue<DecisionEvent> queue;
+  private final DropRule dropRule;
   private final EventMasker masker;
   private final ObjectValue labels;
   private final List<LogSink> sinks = new ArrayList<>();
@@ -44,6 +47,7 @@ public class DecisionLogger {
     this.config = config.decisionLogs();
     this.metrics = metrics;
     this.queue = new ArrayBlockingQueue<>(this.config.queueCapacity());
+    this.dropRule = new DropRule(this.config.dropDecision());
     this.masker = new EventMasker(this.config.maskDecision());
     ObjectValue.Builder b = ObjectValue.builder()
         .put("id", StringValue.of(UUID.randomUUID().toString()))
@@ -129,7 +133,13 @@ public class DecisionLogger {
 
   private void write(DecisionEvent e) {
     try {
-      String json = Json.toJson(masker.mask(e.toValue(labels), e.snapshot().policies()));
+      ObjectValue event = e.toValue(labels);
+      PolicySet policies = e.snapshot().policies();
+      if (dropRule.drops(event, policies)) {
+        metrics.dropped(LogMetrics.DROP_RULE);
+        return;
+      }
+      String json = Json.toJson(masker.mask(event, policies));
       for (LogSink s : sinks) {
         s.write(json);
       }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Decision logging: {@code verdict_decision_logs_dropped_total{sink}} (queue: the writer's queue was
- * full; file: a write failed; http: the upload buffer was full) and
+ * full; file: a write failed; http: the upload buffer was full; drop_rule: the drop rule asked for it) and
  * {@code verdict_decision_logs_written_total{sink}} (file, http). Counters are created up front so
  * that zero drops show as 0, and held so the request path does no registry lookup.
  */
@@ -17,12 +17,14 @@ public class LogMetrics {
   public static final String QUEUE = "queue";
   public static final String FILE = "file";
   public static final String HTTP = "http";
+  public static final String DROP_RULE = "drop_rule";
 
   private final Map<String, Counter> dropped;
   private final Map<String, Counter> written;
 
   public LogMetrics(MeterRegistry registry) {
-    this.dropped = Map.of(QUEUE, drops(registry, QUEUE), FILE, drops(registry, FILE), HTTP, drops(registry, HTTP));
+    this.dropped = Map.of(QUEUE, drops(registry, QUEUE), FILE, drops(registry, FILE), HTTP, drops(registry, HTTP),
+        DROP_RULE, drops(registry, DROP_RULE));
     this.written = Map.of(FILE, writes(registry, FILE), HTTP, writes(registry, HTTP));
   }
 

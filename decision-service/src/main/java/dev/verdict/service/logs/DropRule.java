@@ -1,0 +1,45 @@
+package dev.verdict.service.logs;
+
+import dev.verdict.PolicySet;
+import dev.verdict.Result;
+import dev.verdict.eval.EvalOptions;
+import dev.verdict.value.BooleanValue;
+import dev.verdict.value.ObjectValue;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * OPA's decision-log drop rule: {@code data.system.log.drop} by default, evaluated with the event
+ * as input before masking; {@code true} drops the event (counted, never silent). Unlike OPA, a rule
+ * that fails keeps the event: a broken filter must not empty the audit trail. Its failure is
+ * reported once per policy set rather than once per decision.
+ */
+final class DropRule {
+
+  private static final Logger LOG = Logger.getLogger(DropRule.class);
+  private static final Duration TIMEOUT = Duration.ofMillis(100);
+
+  private final String rule;
+  private PolicySet lastFailed;
+
+  DropRule(String rule) {
+    this.rule = rule;
+  }
+
+  /** Called from the single writer thread only. */
+  boolean drops(ObjectValue event, PolicySet policies) {
+    if (!policies.defines(rule)) {
+      return false;
+    }
+    try {
+      Result r = policies.eval(rule, EvalOptions.builder().input(event).timeout(TIMEOUT).build());
+      return r.value() instanceof BooleanValue b && b.value();
+    } catch (RuntimeException e) {
+      if (lastFailed != policies) {
+        lastFailed = policies;
+        LOG.warnf("decision log drop rule %s failed, events kept: %s", rule, e.getMessage());
+      }
+      return false;
+    }
+  }
+}
