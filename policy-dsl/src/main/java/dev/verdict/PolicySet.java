@@ -4,6 +4,7 @@ import dev.verdict.ast.Body;
 import dev.verdict.ast.Module;
 import dev.verdict.ast.RegoVersion;
 import dev.verdict.compiler.CompileState;
+import dev.verdict.eval.CoverageCollector;
 import dev.verdict.eval.DataRef;
 import dev.verdict.eval.EvalOptions;
 import dev.verdict.eval.PreparedQuery;
@@ -90,6 +91,16 @@ public final class PolicySet {
   /** A policy set with the same policies and other base data. */
   public PolicySet withData(Value newData) {
     return new PolicySet(sources, compiled, program, newData, revision, targets);
+  }
+
+  /**
+   * The same policies and data, planned again with coverage probes: every evaluation through the
+   * returned set marks in {@code collector} the rows of the expressions it reaches and the heads
+   * of the rules whose bodies succeed (OPA's coverage tracer). This set is left as it was; its
+   * plans have no probes, so evaluation that does not ask for coverage pays nothing for it.
+   */
+  public PolicySet withCoverage(CoverageCollector collector) {
+    return new PolicySet(sources, compiled, Program.build(compiled, collector), data, revision);
   }
 
   private DataRef target(String path) {

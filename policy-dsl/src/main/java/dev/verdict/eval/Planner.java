@@ -42,9 +42,12 @@ final class Planner {
   private int temps;
   /** The rule being planned, for the calls that answer with its metadata; null in a query. */
   private CompiledRule rule;
+  /** Whether to plan coverage probes: for rules of a program planned for coverage, never for queries. */
+  private boolean probes;
 
   Planner(Program program) {
     this.program = program;
+    this.probes = program.coverage != null;
   }
 
   // ---------------------------------------------------------------- entry points
@@ -80,6 +83,7 @@ final class Planner {
     }
     ValueFn key = r.head().key() == null || r.head().value() != null ? null : fn(hoist(r.head().key(), steps));
     ValueFn value = r.head().value() == null ? null : fn(hoist(r.head().value(), steps));
+    probe(r.head().location(), steps);
     Step body = chain(steps, new Step.Yield());
     Value constant = r.head().value() == null ? null : Conditions.constant(r.head().value());
     RulePlan elsePlan = r.elseRule() == null ? null : new Planner(program).rule(cr, r.elseRule(), relPath);
@@ -88,6 +92,7 @@ final class Planner {
 
   /** A query: its steps end in {@code terminal}; {@link #slots()} then names each var's slot. */
   Step query(Body body, Step terminal) {
+    probes = false;
     return body(body, terminal);
   }
 
@@ -104,9 +109,19 @@ final class Planner {
   private List<Step> literals(Body b) {
     List<Step> steps = new ArrayList<>();
     for (Literal l : b.literals()) {
+      if (!(l.expr() instanceof Expr.SomeDecl)) {
+        probe(l.location(), steps);
+      }
       steps.addAll(literal(l));
     }
     return steps;
+  }
+
+  /** When planning for coverage, a step marking {@code at}'s row as reached (nothing otherwise). */
+  private void probe(Location at, List<Step> steps) {
+    if (probes && !at.file().isEmpty()) {
+      steps.add(new CoverageProbe(program.coverage.file(at.file()), at.row()));
+    }
   }
 
   /** Plans a body; its steps run in order and end in {@code terminal}. */

@@ -35,11 +35,14 @@ public final class Program {
   final Arities arities;
   final Map<String, FunctionSet> functions = new HashMap<>();
   final DocNode root;
+  /** Where coverage probes report; null (no probes planned) unless coverage was asked for. */
+  final CoverageCollector coverage;
   private final Builtin glob;
   private int ruleSets;
 
-  private Program(CompileState compiled) {
+  private Program(CompileState compiled, CoverageCollector coverage) {
     this.compiled = compiled;
+    this.coverage = coverage;
     this.builtins = compiled.builtins();
     this.arities = new Arities(builtins, compiled.modules());
     this.glob = builtins.get("glob.match");
@@ -47,7 +50,15 @@ public final class Program {
   }
 
   public static Program build(CompileState compiled) {
-    Program p = new Program(compiled);
+    return build(compiled, null);
+  }
+
+  /**
+   * Plans the compiled policies; with a collector, every expression and rule head also gets a
+   * {@link CoverageProbe} reporting to it (a separate plan: without one there are no probes).
+   */
+  public static Program build(CompileState compiled, CoverageCollector coverage) {
+    Program p = new Program(compiled, coverage);
     p.plan(compiled.tree().root(), p.root);
     return p;
   }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The policies this repository ships pass their own Rego tests, are in canonical layout and lint
- * without errors. Each directory holding tests is one policy root (its data files are placed
- * relative to it), checked as `bin/verdict test|fmt --fail|lint DIR` checks it.
+ * without errors, and their coverage report builds. Each directory holding tests is one policy root
+ * (its data files are placed relative to it), checked as `bin/verdict test [--coverage]|fmt
+ * --fail|lint DIR` checks it.
  */
 class RepositoryPoliciesTest {
 
@@ -32,6 +33,9 @@ class RepositoryPoliciesTest {
       Run r = CliHarness.run("test", root.toString());
       assertEquals(0, r.exit(), r::toString);
       assertTrue(r.out().contains("PASS: "), r::toString);
+      Run coverage = CliHarness.run("test", "--coverage", root.toString());
+      assertEquals(0, coverage.exit(), coverage::toString);
+      assertTrue(coverage.out().startsWith("{\n  \"files\": {"), coverage::toString);
       Run fmt = CliHarness.run("fmt", "--fail", root.toString());
       assertEquals(0, fmt.exit(), fmt::toString);
       Run lint = CliHarness.run("lint", root.toString());

@@ -4,6 +4,7 @@ import dev.verdict.PolicySet;
 import dev.verdict.Sources;
 import dev.verdict.Verdict;
 import dev.verdict.error.RegoException;
+import dev.verdict.eval.CoverageCollector;
 import dev.verdict.eval.EvalOptions;
 import dev.verdict.value.ArrayValue;
 import dev.verdict.value.Json;
@@ -24,6 +25,11 @@ final class ConformanceRunner {
   private ConformanceRunner() {}
 
   static String run(ConformanceCase c) {
+    return run(c, false);
+  }
+
+  /** @param coverage evaluate through the policies planned with coverage probes */
+  static String run(ConformanceCase c, boolean coverage) {
     PolicySet set;
     try {
       Sources.Builder sources = Sources.builder().data(c.data());
@@ -32,6 +38,9 @@ final class ConformanceRunner {
         sources.module("test-" + i + ".rego", modules.get(i));
       }
       set = Verdict.compile(sources.build());
+      if (coverage) {
+        set = set.withCoverage(new CoverageCollector());
+      }
     } catch (RegoException e) {
       return expectedError(c, e) ? null : "compile error: " + e.getMessage();
     }
