@@ -65,9 +65,13 @@ member_of_tenant if input.subject.tenant in registered.tenants
 
 # --- the decision: one rule, deny first ---
 
+# A denial still names the least grant, the untrusted profile's: in dry-run or under the kill switch
+# the decision service lets a denied run go ahead, and it must not get the executor's maximum limits.
 execution := {
 	"allow": false,
 	"reasons": sort([r | some r in deny]),
+	"capabilities": profiles.untrusted.capabilities,
+	"limits": profiles.untrusted.limits,
 } if {
 	count(deny) > 0
 } else := {

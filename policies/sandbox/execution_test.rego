@@ -101,3 +101,11 @@ test_every_deny_is_reported if {
 	not d.allow
 	d.reasons == ["subject mallory is blocked", "subject mallory is not a member of tenant globex"]
 }
+
+test_a_denial_grants_only_the_untrusted_profile if {
+	d := run({"id": "mallory", "tenant": "acme"}, ["host.kv.write"])
+	not d.allow
+	d.capabilities == []
+	d.limits == sandbox.profiles.untrusted.limits
+	not d.trust
+}

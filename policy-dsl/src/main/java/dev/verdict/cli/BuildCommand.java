@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,11 +46,14 @@ final class BuildCommand implements Callable<Integer> {
       Workspace ws = load.load(args.paths, Workspace.Scope.ALL);
       load.compile(ws);
       Bundle bundle = Bundle.of(ws, args.paths, revision, load.version());
-      // Written beside the target and moved into place: a failed write leaves no half bundle.
+      // Written beside the target and moved into place: a failed write leaves no half bundle. The
+      // partial file is created as any new file is (the umask decides, 0644 as a rule, as opa build's
+      // bundles), not as a temporary file (0600), which a bundle server running as another user could
+      // not read.
       Path dir = output.toAbsolutePath().getParent();
       Files.createDirectories(dir);
-      Path partial = Files.createTempFile(dir, ".bundle", ".partial");
-      try (OutputStream out = Files.newOutputStream(partial)) {
+      Path partial = dir.resolve("." + output.getFileName() + "." + UUID.randomUUID() + ".partial");
+      try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         bundle.writeTarGz(out);
         Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
       } finally {
