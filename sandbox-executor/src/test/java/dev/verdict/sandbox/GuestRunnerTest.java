@@ -12,6 +12,7 @@ import dev.verdict.sandbox.engine.GuestRunner;
 import dev.verdict.sandbox.engine.RunResult;
 import dev.verdict.sandbox.engine.RunSpec;
 import dev.verdict.sandbox.engine.Status;
+import dev.verdict.sandbox.engine.WarmUp;
 import dev.verdict.sandbox.fuel.FuelInstrumenter;
 import dev.verdict.sandbox.limits.Limits;
 import dev.verdict.sandbox.limits.Watchdog;
@@ -201,6 +202,15 @@ class GuestRunnerTest {
     assertEquals("miss", out(run(m, e, LIMITS, kv, "hello".getBytes(StandardCharsets.UTF_8), Map.of(), tenant)));
     assertEquals("hello", out(run(m, e, LIMITS, kv, new byte[0], Map.of(), tenant)));
     assertEquals("miss", out(run(m, e, LIMITS, kv, new byte[0], Map.of(), "other-" + e)));
+  }
+
+  /** The guest the service runs at start to warm the JIT is valid and runs (4 loops of 10 iterations). */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void theWarmUpGuestRuns(Engine e) throws Exception {
+    RunResult r = run(prepare(WarmUp.module(4, 10), e), e, LIMITS, Set.of(), new byte[0], Map.of(), "t");
+    assertEquals(Status.OK, r.status(), r.error());
+    assertTrue(r.fuelConsumed() > 4 * 10 * 30, "used " + r.fuelConsumed());
   }
 
   @ParameterizedTest

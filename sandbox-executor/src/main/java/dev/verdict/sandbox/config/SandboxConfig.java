@@ -62,6 +62,10 @@ public interface SandboxConfig {
 
     Kv kv();
 
+    /** At start, run a built-in guest in the background so the JIT has warmed the upload path and the interpreter. */
+    @WithDefault("true")
+    boolean warmUp();
+
     /** JSON-lines audit file; without it, audit records go to the log category {@code verdict.audit}. */
     Optional<String> auditFile();
   }
@@ -97,6 +101,14 @@ public interface SandboxConfig {
     @WithName("cache-size")
     @WithDefault("64")
     int cacheSize();
+
+    /**
+     * How long an upload waits for its compilation (compiled engine): compiled by then, it is
+     * ready; a compile error by then refuses the upload; otherwise the module's runs are
+     * interpreted until the background compilation finishes.
+     */
+    @WithDefault("100ms")
+    Duration compileWait();
   }
 
   interface Kv {
