@@ -190,6 +190,12 @@ start_ex() { # engine label
     "${server_pin[@]}" "$java" $JAVA_OPTS -jar "$ex_jar" > "$out/sandbox-executor-$2.log" 2>&1 &
   ex_pid=$!
   wait_up "sandbox executor" "$ex/q/metrics" "$ex_pid" "$out/sandbox-executor-$2.log"
+  # Measure the service once its start-up JIT warm-up (a background thread) is over (at most 60 s).
+  local i
+  for i in $(seq 1 600); do
+    grep -q 'warm-up done\|warm-up failed' "$out/sandbox-executor-$2.log" && break
+    sleep 0.1
+  done
 }
 stop_ex() {
   stop_pid "$ex_pid"
@@ -262,6 +268,18 @@ note "== commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')
 if $pinned; then note "== servers pinned to CPU $SERVER_CPU, load generator to CPU $CLIENT_CPU (taskset)"; else note "== not pinned (no taskset or one CPU)"; fi
 note "== results in $out"
 
+# A first hello run that succeeds (a cold service may answer the first ones 503: decision timeout).
+hello_runs() { # request-file
+  local i
+  for i in $(seq 1 20); do
+    execute "$(cat "$1")" "$out/body.json" > /dev/null
+    jq -e '.status == "ok"' "$out/body.json" > /dev/null 2>&1 && return 0
+    echo "   (hello: $(cut -c1-200 "$out/body.json"))"
+    sleep 0.5
+  done
+  die "hello did not run: $(cat "$out/body.json")"
+}
+
 # ---------------------------------------------------------------------------------------------
 deadline() {
   local tsv=$out/deadline.tsv engine shape i req ms dur status
@@ -270,6 +288,9 @@ deadline() {
   for engine in $ENGINES; do
     start_ex "$engine" "deadline-$engine"
     for shape in $SHAPES; do put_ok "$shape" "$out/wasm/$shape.wasm"; done
+    put_ok hello "$out/wasm/hello.wasm"
+    exec_body hello > "$out/hello-request.json"
+    hello_runs "$out/hello-request.json"
     echo "-- deadline, $engine engine: $RUNS runs per shape, timeout_ms=$DEADLINE_MS"
     for shape in $SHAPES; do
       req=$(exec_body "$shape" "$DEADLINE_MS")
@@ -323,8 +344,7 @@ warm_phase() { # label (pinned|unpinned) engines
     start_ex "$engine" "warm-$label-$engine"
     put_ok hello "$out/wasm/hello.wasm"
     exec_body hello > "$out/hello-request.json"
-    execute "$(cat "$out/hello-request.json")" "$out/body.json" > /dev/null
-    jq -e '.status == "ok"' "$out/body.json" > /dev/null || die "hello did not run: $(cat "$out/body.json")"
+    hello_runs "$out/hello-request.json"
     echo "-- warm ($label, $engine): warming up $WARMUP"
     hey_run "warmup-$label-$engine" "$ex/v1/executions" "$out/hello-request.json" 4 "$WARMUP" > /dev/null
     for c in $CONCURRENCY; do
@@ -388,6 +408,8 @@ firstrun() {
   for engine in $ENGINES; do
     start_ex "$engine" "firstrun-$engine"
     put_ok hello "$out/wasm/hello.wasm"
+    exec_body hello > "$out/hello-request.json"
+    hello_runs "$out/hello-request.json"
     for i in $(seq 1 200); do execute "$(exec_body hello)" "$out/body.json" > /dev/null; done
     echo "-- first run, $engine engine (executor warmed with 200 hello runs)"
     for round in $(seq 1 "$FIRST_ROUNDS"); do

@@ -60,12 +60,14 @@ public class Producers {
    * At start, unless {@code verdict.sandbox.warm-up=false}: a background thread prepares and runs
    * the built-in {@link WarmUp} guest through the interpreter a few times, then (compiled engine)
    * compiles and runs it once, so that the first large upload and its first, interpreted runs do
-   * not also pay for the JIT's warm-up. Not an execution: no decision, audit or metrics.
+   * not also pay for the JIT's warm-up; and the decision client connects. Not an execution: no
+   * decision, audit or metrics.
    */
-  void warmUp(@Observes StartupEvent start, SandboxConfig config, Watchdog watchdog) {
+  void warmUp(@Observes StartupEvent start, SandboxConfig config, Watchdog watchdog, DecisionClient decisions) {
     if (!config.sandbox().warmUp()) {
       return;
     }
+    decisions.connect();
     SandboxConfig.Modules m = config.sandbox().modules();
     Thread t = new Thread(null, () -> {
       try {

@@ -33,6 +33,7 @@ public final class DecisionClient implements AutoCloseable {
 
   private final HttpClient http;
   private final ObjectMapper json;
+  private final String base;
   private final String endpoint;
   private final Optional<String> token;
   private final Duration timeout;
@@ -43,7 +44,8 @@ public final class DecisionClient implements AutoCloseable {
   public DecisionClient(Vertx vertx, ObjectMapper json, String baseUrl, String path, Optional<String> token,
       Duration timeout, int breakerFailures, Duration breakerOpenFor, Consumer<String> onError) {
     this.json = json;
-    this.endpoint = baseUrl.replaceAll("/+$", "") + "/v1/decisions/" + path.replaceAll("^/+", "");
+    this.base = baseUrl.replaceAll("/+$", "");
+    this.endpoint = base + "/v1/decisions/" + path.replaceAll("^/+", "");
     this.token = token;
     this.timeout = timeout;
     this.breaker = new CircuitBreaker(breakerFailures, breakerOpenFor);
@@ -53,6 +55,21 @@ public final class DecisionClient implements AutoCloseable {
         .setKeepAlive(true)
         .setMaxPoolSize(64)
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+  }
+
+  /**
+   * Opens a pooled connection with {@code GET /health} (answer ignored, breaker untouched), so that
+   * the first decision after start does not also pay for connecting and loading the client.
+   */
+  public CompletableFuture<Integer> connect() {
+    return http.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(base + "/health")
+            .setIdleTimeout(timeout.toMillis()))
+        .compose(r -> r.send())
+        .compose(resp -> resp.body().map(b -> resp.statusCode()))
+        .toCompletionStage()
+        .toCompletableFuture()
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(e -> -1);
   }
 
   /** The outcome, never failed; completes on an event loop (or the timer thread on a timeout). */
