@@ -190,12 +190,6 @@ start_ex() { # engine label
     "${server_pin[@]}" "$java" $JAVA_OPTS -jar "$ex_jar" > "$out/sandbox-executor-$2.log" 2>&1 &
   ex_pid=$!
   wait_up "sandbox executor" "$ex/q/metrics" "$ex_pid" "$out/sandbox-executor-$2.log"
-  # Measure the service once its start-up JIT warm-up (a background thread) is over (at most 60 s).
-  local i
-  for i in $(seq 1 600); do
-    grep -q 'warm-up done\|warm-up failed' "$out/sandbox-executor-$2.log" && break
-    sleep 0.1
-  done
 }
 stop_ex() {
   stop_pid "$ex_pid"

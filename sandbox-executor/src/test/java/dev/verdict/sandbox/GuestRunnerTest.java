@@ -12,7 +12,6 @@ import dev.verdict.sandbox.engine.GuestRunner;
 import dev.verdict.sandbox.engine.RunResult;
 import dev.verdict.sandbox.engine.RunSpec;
 import dev.verdict.sandbox.engine.Status;
-import dev.verdict.sandbox.engine.WarmUp;
 import dev.verdict.sandbox.fuel.FuelInstrumenter;
 import dev.verdict.sandbox.limits.Limits;
 import dev.verdict.sandbox.limits.Watchdog;
@@ -112,6 +111,23 @@ class GuestRunnerTest {
     assertTrue(sum.fuelConsumed() > 1_300_000 && sum.fuelConsumed() < 1_300_100, "sum used " + sum.fuelConsumed());
   }
 
+  /** A module whose compilation has not finished runs interpreted, with the same fuel, then compiled once it has. */
+  @org.junit.jupiter.api.Test
+  void runsAreInterpretedUntilTheModuleIsCompiled() throws Exception {
+    java.util.concurrent.CompletableFuture<Runnable> held = new java.util.concurrent.CompletableFuture<>();
+    byte[] wasm = Guests.wasm("sum");
+    PreparedModule m = new ModulePreparer(new FuelInstrumenter(10_000), Engine.COMPILED, held::complete, 0, ns -> {})
+        .prepare("test", wasm, VALIDATOR.validate(wasm));
+    RunResult before = run(m, Engine.COMPILED, LIMITS, Set.of(), new byte[0], Map.of(), "t");
+    assertEquals(Status.OK, before.status(), before.error());
+    assertEquals(Engine.INTERPRETER, before.engine());
+    held.get().run(); // the compiler's turn
+    RunResult after = run(m, Engine.COMPILED, LIMITS, Set.of(), new byte[0], Map.of(), "t");
+    assertEquals(Engine.COMPILED, after.engine());
+    assertEquals(before.fuelConsumed(), after.fuelConsumed());
+    assertEquals(Engine.COMPILED, run("hello", Engine.COMPILED).engine());
+  }
+
   @ParameterizedTest
   @EnumSource(Engine.class)
   void fuelRunsOut(Engine e) throws Exception {
@@ -202,15 +218,6 @@ class GuestRunnerTest {
     assertEquals("miss", out(run(m, e, LIMITS, kv, "hello".getBytes(StandardCharsets.UTF_8), Map.of(), tenant)));
     assertEquals("hello", out(run(m, e, LIMITS, kv, new byte[0], Map.of(), tenant)));
     assertEquals("miss", out(run(m, e, LIMITS, kv, new byte[0], Map.of(), "other-" + e)));
-  }
-
-  /** The guest the service runs at start to warm the JIT is valid and runs (4 loops of 10 iterations). */
-  @ParameterizedTest
-  @EnumSource(Engine.class)
-  void theWarmUpGuestRuns(Engine e) throws Exception {
-    RunResult r = run(prepare(WarmUp.module(4, 10), e), e, LIMITS, Set.of(), new byte[0], Map.of(), "t");
-    assertEquals(Status.OK, r.status(), r.error());
-    assertTrue(r.fuelConsumed() > 4 * 10 * 30, "used " + r.fuelConsumed());
   }
 
   @ParameterizedTest

@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** Prometheus metrics of the executor (names in the README). */
@@ -17,6 +19,8 @@ public final class ExecutionMetrics {
   private final Timer duration;
   private final DistributionSummary fuel;
   private final Timer compile;
+  private final Map<Status, Counter> executions = new ConcurrentHashMap<>();
+  private final Map<Engine, Counter> runs = new ConcurrentHashMap<>();
 
   public ExecutionMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -39,15 +43,19 @@ public final class ExecutionMetrics {
   public void executed(Status status, long durationMs, long fuelConsumed, Engine engine) {
     count(status);
     if (engine != null) {
-      Counter.builder("verdict_sandbox_runs").tag("engine", engine.name().toLowerCase(Locale.ROOT))
-          .description("Runs by the engine that ran them").register(registry).increment();
+      runs.computeIfAbsent(engine, e -> Counter.builder("verdict_sandbox_runs")
+          .tag("engine", e.name().toLowerCase(Locale.ROOT))
+          .description("Runs by the engine that ran them (a module still compiling runs interpreted)")
+          .register(registry)).increment();
     }
     duration.record(Duration.ofMillis(durationMs));
     fuel.record(fuelConsumed);
   }
 
+  /** Counters are registered once per label value, not looked up per execution. */
   public void count(Status status) {
-    Counter.builder("verdict_sandbox_executions").tag("status", status.wire()).register(registry).increment();
+    executions.computeIfAbsent(status, st -> Counter.builder("verdict_sandbox_executions").tag("status", st.wire())
+        .register(registry)).increment();
   }
 
   /** A module's compilation to JVM bytecode finished (in the background of its upload). */

@@ -6,10 +6,7 @@ import dev.verdict.sandbox.audit.ExecutionMetrics;
 import dev.verdict.sandbox.capabilities.HostModule;
 import dev.verdict.sandbox.capabilities.KvStore;
 import dev.verdict.sandbox.decision.DecisionClient;
-import dev.verdict.sandbox.engine.Engine;
 import dev.verdict.sandbox.engine.GuestRunner;
-import dev.verdict.sandbox.engine.RunSpec;
-import dev.verdict.sandbox.engine.WarmUp;
 import dev.verdict.sandbox.execution.ExecutionService;
 import dev.verdict.sandbox.fuel.FuelInstrumenter;
 import dev.verdict.sandbox.limits.Limits;
@@ -19,7 +16,6 @@ import dev.verdict.sandbox.modules.ModuleLimits;
 import dev.verdict.sandbox.modules.ModulePreparer;
 import dev.verdict.sandbox.modules.ModuleStore;
 import dev.verdict.sandbox.modules.ModuleValidator;
-import dev.verdict.sandbox.modules.PreparedModule;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -31,18 +27,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.jboss.logging.Logger;
 
 /** Wires the plain classes of each concern from {@link SandboxConfig}. */
 @ApplicationScoped
 public class Producers {
-
-  private static final Logger LOG = Logger.getLogger(Producers.class);
 
   /** One background thread compiles uploaded modules to JVM bytecode, one at a time. */
   private final ExecutorService compiler = Executors.newSingleThreadExecutor(r -> {
@@ -56,45 +46,9 @@ public class Producers {
     compiler.shutdownNow();
   }
 
-  /**
-   * At start, unless {@code verdict.sandbox.warm-up=false}: a background thread prepares and runs
-   * the built-in {@link WarmUp} guest through the interpreter a few times, then (compiled engine)
-   * compiles and runs it once, so that the first large upload and its first, interpreted runs do
-   * not also pay for the JIT's warm-up; and the decision client connects. Not an execution: no
-   * decision, audit or metrics.
-   */
-  void warmUp(@Observes StartupEvent start, SandboxConfig config, Watchdog watchdog, DecisionClient decisions) {
-    if (!config.sandbox().warmUp()) {
-      return;
-    }
+  /** At start, the decision client connects, so that the first execution does not also pay for it. */
+  void connect(@Observes StartupEvent start, DecisionClient decisions) {
     decisions.connect();
-    SandboxConfig.Modules m = config.sandbox().modules();
-    Thread t = new Thread(null, () -> {
-      try {
-        long t0 = System.nanoTime();
-        byte[] wasm = WarmUp.module(400, 100);
-        ModuleValidator validator = new ModuleValidator(new ModuleLimits(m.maxBytes(), 64, m.maxLocals(), m.maxTableElements()));
-        FuelInstrumenter fuel = new FuelInstrumenter(m.maxTableElements());
-        GuestRunner interpreter = new GuestRunner(Engine.INTERPRETER, watchdog, new HostModule(new KvStore(1, 1)));
-        RunSpec spec = new RunSpec("_start", List.of(), Map.of(), new byte[0], new Limits(1_000_000_000L, 30_000, 64, 1024),
-            Set.of(), "");
-        for (int i = 0; i < 4; i++) {
-          interpreter.run(new ModulePreparer(fuel, Engine.INTERPRETER).prepare("warm-up", wasm, validator.validate(wasm)),
-              "warm-up", spec);
-        }
-        if (config.sandbox().engine() == Engine.COMPILED) {
-          PreparedModule p = new ModulePreparer(fuel, Engine.COMPILED, compiler, 0, ns -> {})
-              .prepare("warm-up", wasm, validator.validate(wasm));
-          p.compiled().join();
-          new GuestRunner(Engine.COMPILED, watchdog, new HostModule(new KvStore(1, 1))).run(p, "warm-up", spec);
-        }
-        LOG.infof("warm-up done in %d ms", (System.nanoTime() - t0) / 1_000_000);
-      } catch (RuntimeException e) {
-        LOG.warnf("warm-up failed (harmless): %s", e.toString());
-      }
-    }, "sandbox-warm-up", config.sandbox().stackBytes());
-    t.setDaemon(true);
-    t.start();
   }
 
   @Produces

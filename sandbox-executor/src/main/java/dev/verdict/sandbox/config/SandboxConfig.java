@@ -62,10 +62,6 @@ public interface SandboxConfig {
 
     Kv kv();
 
-    /** At start, run a built-in guest in the background so the JIT has warmed the upload path and the interpreter. */
-    @WithDefault("true")
-    boolean warmUp();
-
     /** JSON-lines audit file; without it, audit records go to the log category {@code verdict.audit}. */
     Optional<String> auditFile();
   }
