@@ -15,13 +15,14 @@
 #           engine. Target: p99 <= 20 ms. The subject is alice (owner in policies/sandbox: 10^10
 #           fuel, far more than 100 ms of any loop burns, so every run ends on the deadline,
 #           checked: a run that ends otherwise is counted and shown).
-# warm      hello.wat uploaded, WARMUP (15s) of load, then `hey` runs of DURATION (10s) at each
-#           concurrency in CONCURRENCY ("1 2 4 8") against POST /v1/executions; then the decision
-#           service's own POST /v1/decisions/sandbox/execution with the executor's input, alone, at
-#           the same concurrencies (the executor's share is the difference). Targets: median < 5 ms
-#           at concurrency 1; executions/s reported. Servers pinned to SERVER_CPU (0), hey to
-#           CLIENT_CPU (1); then once more unpinned (compiled engine, both cores shared by the two
-#           servers and hey) for executions/s on the machine's 2 cores.
+# warm      the decision service's own POST /v1/decisions/sandbox/execution with the input the
+#           executor sends for hello, alone: WARMUP (15s) of load, then `hey` runs of DURATION (10s)
+#           at each concurrency in CONCURRENCY ("1 2 4 8"); then per engine, hello.wat uploaded,
+#           WARMUP of load and the same runs against POST /v1/executions (the executor's share is
+#           the difference). Targets: median < 5 ms at concurrency 1; executions/s reported.
+#           Servers pinned to SERVER_CPU (0), hey to CLIENT_CPU (1); then once more unpinned
+#           (compiled engine, both cores shared by the two servers and hey) for executions/s on the
+#           machine's 2 cores.
 # firstrun  per engine, a fresh executor warmed with 200 hello runs, then FIRST_ROUNDS (3) times: a
 #           new ~1 MiB module (service_bench_gen.py with a new seed: different bytes, so nothing is
 #           cached), its PUT and first execution timed from the client; LATER_RUNS (20) executions
@@ -334,6 +335,16 @@ hey_run() { # name url body c duration
 warm_phase() { # label (pinned|unpinned) engines
   local label=$1 engines=$2 engine c r
   start_ds "warm-$label"
+  # The decision alone first, once warmed, so every executor after it meets a warm decision service.
+  # Its input is the one the executor sends for hello (module hash of hello.wasm).
+  printf '{"input": {"subject": {"id": "alice", "tenant": "acme"}, "module": {"name": "hello", "sha256": "%s", "imports": [{"module": "wasi_snapshot_preview1", "name": "fd_write"}]}, "requested_capabilities": [], "requested_limits": {"fuel": null, "timeout_ms": null, "memory_pages": null, "output_bytes": null}}}' \
+    "$(sha256sum "$out/wasm/hello.wasm" | cut -d' ' -f1)" > "$out/decision-request.json"
+  echo "-- warm ($label): decision service alone, warming up $WARMUP"
+  hey_run "warmup-$label-decision" "$ds/v1/decisions/sandbox/execution" "$out/decision-request.json" 4 "$WARMUP" > /dev/null
+  for c in $CONCURRENCY; do
+    r=$(hey_run "decision-$label-c$c" "$ds/v1/decisions/sandbox/execution" "$out/decision-request.json" "$c" "$DURATION")
+    printf '%s\t%s\t%s\t%s\n' "$label" "decision alone" "$c" "$r" | tee -a "$out/warm.tsv"
+  done
   for engine in $engines; do
     start_ex "$engine" "warm-$label-$engine"
     put_ok hello "$out/wasm/hello.wasm"
@@ -346,17 +357,6 @@ warm_phase() { # label (pinned|unpinned) engines
       printf '%s\t%s\t%s\t%s\n' "$label" "executor $engine" "$c" "$r" | tee -a "$out/warm.tsv"
     done
     stop_ex
-  done
-  # The decision alone: the input the executor sends for hello (module hash from the upload).
-  local sha
-  sha=$(jq -r .sha256 "$out/last-put.json")
-  printf '{"input": {"subject": {"id": "alice", "tenant": "acme"}, "module": {"name": "hello", "sha256": "%s", "imports": [{"module": "wasi_snapshot_preview1", "name": "fd_write"}]}, "requested_capabilities": [], "requested_limits": {"fuel": null, "timeout_ms": null, "memory_pages": null, "output_bytes": null}}}' \
-    "$sha" > "$out/decision-request.json"
-  echo "-- warm ($label): decision service alone, warming up $WARMUP"
-  hey_run "warmup-$label-decision" "$ds/v1/decisions/sandbox/execution" "$out/decision-request.json" 4 "$WARMUP" > /dev/null
-  for c in $CONCURRENCY; do
-    r=$(hey_run "decision-$label-c$c" "$ds/v1/decisions/sandbox/execution" "$out/decision-request.json" "$c" "$DURATION")
-    printf '%s\t%s\t%s\t%s\n' "$label" "decision alone" "$c" "$r" | tee -a "$out/warm.tsv"
   done
   stop_ds
 }
@@ -440,7 +440,7 @@ firstrun() {
       # Then, once compiled (bounded wait), the same again.
       compile_s=-
       later_c=-
-      if [[ $engine == compiled ]]; then
+      if [[ $engine == compiled ]] && grep -q '^verdict_sandbox_compile_duration_seconds_count' "$out/metrics-before.txt"; then
         waited=0
         while (( $(metric '^verdict_sandbox_compile_duration_seconds_count') <= n0 && waited < 1200 )); do
           sleep 0.1
