@@ -111,6 +111,23 @@ class GuestRunnerTest {
     assertTrue(sum.fuelConsumed() > 1_300_000 && sum.fuelConsumed() < 1_300_100, "sum used " + sum.fuelConsumed());
   }
 
+  /** A module whose compilation has not finished runs interpreted, with the same fuel, then compiled once it has. */
+  @org.junit.jupiter.api.Test
+  void runsAreInterpretedUntilTheModuleIsCompiled() throws Exception {
+    java.util.concurrent.CompletableFuture<Runnable> held = new java.util.concurrent.CompletableFuture<>();
+    byte[] wasm = Guests.wasm("sum");
+    PreparedModule m = new ModulePreparer(new FuelInstrumenter(10_000), Engine.COMPILED, held::complete, 0, ns -> {})
+        .prepare("test", wasm, VALIDATOR.validate(wasm));
+    RunResult before = run(m, Engine.COMPILED, LIMITS, Set.of(), new byte[0], Map.of(), "t");
+    assertEquals(Status.OK, before.status(), before.error());
+    assertEquals(Engine.INTERPRETER, before.engine());
+    held.get().run(); // the compiler's turn
+    RunResult after = run(m, Engine.COMPILED, LIMITS, Set.of(), new byte[0], Map.of(), "t");
+    assertEquals(Engine.COMPILED, after.engine());
+    assertEquals(before.fuelConsumed(), after.fuelConsumed());
+    assertEquals(Engine.COMPILED, run("hello", Engine.COMPILED).engine());
+  }
+
   @ParameterizedTest
   @EnumSource(Engine.class)
   void fuelRunsOut(Engine e) throws Exception {

@@ -19,22 +19,46 @@ import dev.verdict.sandbox.modules.ModuleValidator;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Wires the plain classes of each concern from {@link SandboxConfig}. */
 @ApplicationScoped
 public class Producers {
 
+  /** One background thread compiles uploaded modules to JVM bytecode, one at a time. */
+  private final ExecutorService compiler = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "sandbox-compiler");
+    t.setDaemon(true);
+    return t;
+  });
+
+  @PreDestroy
+  void stopCompiler() {
+    compiler.shutdownNow();
+  }
+
+  /** At start, the decision client connects, so that the first execution does not also pay for it. */
+  void connect(@Observes StartupEvent start, DecisionClient decisions) {
+    decisions.connect();
+  }
+
   @Produces
   @ApplicationScoped
-  ModuleStore modules(SandboxConfig config, MeterRegistry registry) {
+  ModuleStore modules(SandboxConfig config, MeterRegistry registry, ExecutionMetrics metrics) {
     SandboxConfig.Modules m = config.sandbox().modules();
     ModuleValidator validator = new ModuleValidator(
         new ModuleLimits(m.maxBytes(), config.sandbox().max().memoryPages(), m.maxLocals(), m.maxTableElements()));
-    ModulePreparer preparer = new ModulePreparer(new FuelInstrumenter(m.maxTableElements()), config.sandbox().engine());
+    ModulePreparer preparer = new ModulePreparer(new FuelInstrumenter(m.maxTableElements()), config.sandbox().engine(),
+        compiler, m.compileWait().toMillis(), metrics::compiled);
     ModuleStore store = new ModuleStore(validator, preparer, m.maxCount(), m.cacheSize());
     CaffeineCacheMetrics.monitor(registry, store.cache(), "verdict_sandbox_modules");
     return store;
@@ -73,11 +97,20 @@ public class Producers {
 
   @Produces
   @ApplicationScoped
-  ExecutionService executions(SandboxConfig config, ObjectMapper json, ModuleStore modules, WorkerPool pool,
-      Watchdog watchdog, AuditLog audit, ExecutionMetrics metrics) {
+  DecisionClient decisions(Vertx vertx, SandboxConfig config, ObjectMapper json, ExecutionMetrics metrics) {
     SandboxConfig.DecisionService ds = config.decisionService();
-    DecisionClient client = new DecisionClient(json, ds.url(), config.sandbox().decisionPath(), ds.token(), ds.timeout(),
+    return new DecisionClient(vertx, json, ds.url(), config.sandbox().decisionPath(), ds.token(), ds.timeout(),
         ds.breakerFailures(), ds.breakerOpenFor(), metrics::decisionError);
+  }
+
+  void closeDecisions(@Disposes DecisionClient client) {
+    client.close();
+  }
+
+  @Produces
+  @ApplicationScoped
+  ExecutionService executions(SandboxConfig config, DecisionClient client, ModuleStore modules, WorkerPool pool,
+      Watchdog watchdog, AuditLog audit, ExecutionMetrics metrics) {
     SandboxConfig.Kv kv = config.sandbox().kv();
     GuestRunner runner = new GuestRunner(config.sandbox().engine(), watchdog,
         new HostModule(new KvStore(kv.maxEntriesPerTenant(), kv.maxValueBytes())));

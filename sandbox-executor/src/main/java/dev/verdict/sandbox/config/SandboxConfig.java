@@ -97,6 +97,14 @@ public interface SandboxConfig {
     @WithName("cache-size")
     @WithDefault("64")
     int cacheSize();
+
+    /**
+     * How long an upload waits for its compilation (compiled engine): compiled by then, it is
+     * ready; a compile error by then refuses the upload; otherwise the module's runs are
+     * interpreted until the background compilation finishes.
+     */
+    @WithDefault("100ms")
+    Duration compileWait();
   }
 
   interface Kv {

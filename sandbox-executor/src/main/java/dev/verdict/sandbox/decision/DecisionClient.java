@@ -1,74 +1,129 @@
 package dev.verdict.sandbox.decision;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verdict.sandbox.limits.LimitRequest;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Asks the decision service {@code POST /v1/decisions/{path}}: HTTP/1.1 with keep-alive (the JDK
- * client pools connections), a short timeout and a circuit breaker. Every failure is
- * {@link DecisionOutcome.Unavailable}: the caller fails closed.
+ * Asks the decision service {@code POST /v1/decisions/{path}}: HTTP/1.1 with pooled keep-alive
+ * connections on Vert.x's event loops (the request's own loop when asked from one, so a decision
+ * costs no thread hand-off), a timeout on the whole round trip and a circuit breaker. Every failure
+ * is {@link DecisionOutcome.Unavailable}: the caller fails closed.
  */
-public final class DecisionClient {
+public final class DecisionClient implements AutoCloseable {
 
   private final HttpClient http;
   private final ObjectMapper json;
-  private final URI endpoint;
+  private final String base;
+  private final String endpoint;
   private final Optional<String> token;
   private final Duration timeout;
   private final CircuitBreaker breaker;
   private final Consumer<String> onError;
 
   /** {@code onError} hears each failure's kind (for metrics). */
-  public DecisionClient(ObjectMapper json, String baseUrl, String path, Optional<String> token, Duration timeout,
-      int breakerFailures, Duration breakerOpenFor, Consumer<String> onError) {
+  public DecisionClient(Vertx vertx, ObjectMapper json, String baseUrl, String path, Optional<String> token,
+      Duration timeout, int breakerFailures, Duration breakerOpenFor, Consumer<String> onError) {
     this.json = json;
-    this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/v1/decisions/" + path.replaceAll("^/+", ""));
+    this.base = baseUrl.replaceAll("/+$", "");
+    this.endpoint = base + "/v1/decisions/" + path.replaceAll("^/+", "");
     this.token = token;
     this.timeout = timeout;
     this.breaker = new CircuitBreaker(breakerFailures, breakerOpenFor);
     this.onError = onError;
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    this.http = vertx.createHttpClient(new HttpClientOptions()
+        .setProtocolVersion(HttpVersion.HTTP_1_1)
+        .setKeepAlive(true)
+        .setMaxPoolSize(64)
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())));
   }
 
-  public DecisionOutcome decide(Object input) {
+  /**
+   * Opens a pooled connection with {@code GET /health} (answer ignored, breaker untouched), so that
+   * the first decision after start does not also pay for connecting and loading the client.
+   */
+  public CompletableFuture<Integer> connect() {
+    return http.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(base + "/health")
+            .setIdleTimeout(timeout.toMillis()))
+        .compose(r -> r.send())
+        .compose(resp -> resp.body().map(b -> resp.statusCode()))
+        .toCompletionStage()
+        .toCompletableFuture()
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(e -> -1);
+  }
+
+  /** The outcome, never failed; completes on an event loop (or the timer thread on a timeout). */
+  public CompletableFuture<DecisionOutcome> decide(Object input) {
     if (!breaker.allows()) {
       onError.accept("breaker_open");
-      return new DecisionOutcome.Unavailable("decision service unavailable (circuit breaker open)");
+      return CompletableFuture.completedFuture(new DecisionOutcome.Unavailable("decision service unavailable (circuit breaker open)"));
+    }
+    Buffer body;
+    try {
+      body = Buffer.buffer(json.writeValueAsBytes(Map.of("input", input)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("decision input not serialisable", e);
+    }
+    RequestOptions req = new RequestOptions()
+        .setMethod(HttpMethod.POST)
+        .setAbsoluteURI(endpoint)
+        .setIdleTimeout(timeout.toMillis())
+        .putHeader("Content-Type", "application/json");
+    token.ifPresent(t -> req.putHeader("Authorization", "Bearer " + t));
+    return http.request(req)
+        .compose(r -> r.send(body))
+        .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), b)))
+        .toCompletionStage()
+        .toCompletableFuture()
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .handle(this::outcome);
+  }
+
+  private record Answer(int status, Buffer body) {}
+
+  private DecisionOutcome outcome(Answer a, Throwable err) {
+    if (err instanceof CompletionException && err.getCause() != null) {
+      err = err.getCause();
+    }
+    if (err != null) {
+      return isTimeout(err)
+          ? fail("timeout", "decision service timed out after " + timeout.toMillis() + " ms")
+          : fail("unreachable", "decision service unreachable: " + err.getClass().getSimpleName());
+    }
+    if (a.status() != 200) {
+      return fail("status", "decision service answered HTTP " + a.status());
     }
     try {
-      HttpRequest.Builder req = HttpRequest.newBuilder(endpoint)
-          .timeout(timeout)
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(Map.of("input", input))));
-      token.ifPresent(t -> req.header("Authorization", "Bearer " + t));
-      HttpResponse<byte[]> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-      if (resp.statusCode() != 200) {
-        return fail("status", "decision service answered HTTP " + resp.statusCode());
-      }
-      DecisionOutcome outcome = parse(json.readTree(resp.body()));
+      DecisionOutcome outcome = parse(json.readTree(a.body().getBytes()));
       breaker.success();
       return outcome;
-    } catch (HttpTimeoutException e) {
-      return fail("timeout", "decision service timed out after " + timeout.toMillis() + " ms");
     } catch (IOException e) {
-      return fail("unreachable", "decision service unreachable: " + e.getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return fail("interrupted", "interrupted while asking the decision service");
+      return fail("unreadable", "decision service answered unreadable JSON: " + e.getClass().getSimpleName());
     }
+  }
+
+  private static boolean isTimeout(Throwable err) {
+    return err instanceof TimeoutException || err.getClass().getSimpleName().contains("Timeout");
   }
 
   private DecisionOutcome fail(String kind, String reason) {
@@ -99,5 +154,10 @@ public final class DecisionClient {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.asText()));
     return List.copyOf(out);
+  }
+
+  @Override
+  public void close() {
+    http.close();
   }
 }

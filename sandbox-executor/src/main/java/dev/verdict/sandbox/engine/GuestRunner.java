@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasi.WasiOptions;
 import com.dylibso.chicory.wasi.WasiPreview1;
@@ -20,6 +21,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Runs one prepared module on the calling thread under a run's limits and capabilities, and says
@@ -32,6 +34,9 @@ public record GuestRunner(Engine engine, Watchdog watchdog, HostModule host) {
 
   public RunResult run(PreparedModule m, String programName, RunSpec spec) {
     long start = System.nanoTime();
+    // A module still compiling (or that could not be compiled) runs interpreted meanwhile.
+    Function<Instance, Machine> machine = engine == Engine.COMPILED ? m.machine() : null;
+    Engine ran = machine != null ? Engine.COMPILED : Engine.INTERPRETER;
     BoundedOutput output = new BoundedOutput(spec.limits().outputBytes());
     Instance[] instance = new Instance[1];
     Status status;
@@ -43,9 +48,9 @@ public record GuestRunner(Engine engine, Watchdog watchdog, HostModule host) {
         int max = memoryMax(m.module(), spec.limits().memoryPages());
         if (max < 0) {
           return end(Status.MEMORY_EXCEEDED, null, output, 0, start, "the module's initial memory exceeds the granted "
-              + spec.limits().memoryPages() + " pages");
+              + spec.limits().memoryPages() + " pages", ran);
         }
-        instance[0] = instantiate(m, imports(m.module(), spec, wasi, output, watch), max, watch);
+        instance[0] = instantiate(m, machine, imports(m.module(), spec, wasi, output, watch), max, watch);
         instance[0].global(m.fuel().fuelGlobal()).setValue(spec.limits().fuel());
         if (m.fuel().hasStart()) {
           instance[0].export(m.fuel().startExport()).apply();
@@ -78,12 +83,13 @@ public record GuestRunner(Engine engine, Watchdog watchdog, HostModule host) {
       error = "memory.grow beyond the granted " + spec.limits().memoryPages() + " pages; then: " + error;
     }
     long consumed = fuelLeft < 0 ? spec.limits().fuel() : spec.limits().fuel() - fuelLeft;
-    return end(status, exitCode, output, consumed, start, error);
+    return end(status, exitCode, output, consumed, start, error, ran);
   }
 
-  private static RunResult end(Status status, Integer exitCode, BoundedOutput out, long fuel, long start, String error) {
+  private static RunResult end(Status status, Integer exitCode, BoundedOutput out, long fuel, long start, String error,
+      Engine ran) {
     return new RunResult(status, exitCode, out.stdoutBytes(), out.stderrBytes(), out.truncated(), fuel,
-        (System.nanoTime() - start) / 1_000_000, error);
+        (System.nanoTime() - start) / 1_000_000, error, ran);
   }
 
   /** The module's memory maximum clamped to the grant; -1 when even its initial size exceeds the grant. */
@@ -95,7 +101,8 @@ public record GuestRunner(Engine engine, Watchdog watchdog, HostModule host) {
     return declared.initialPages() > grantedPages ? -1 : Math.min(declared.maximumPages(), grantedPages);
   }
 
-  private Instance instantiate(PreparedModule m, ImportValues imports, int maxPages, Watchdog.Watch watch) {
+  private static Instance instantiate(PreparedModule m, Function<Instance, Machine> machine, ImportValues imports,
+      int maxPages, Watchdog.Watch watch) {
     Instance.Builder b = Instance.builder(m.module())
         .withImportValues(imports)
         .withStart(false)
@@ -103,8 +110,8 @@ public record GuestRunner(Engine engine, Watchdog watchdog, HostModule host) {
     if (m.module().memorySection().isPresent()) {
       b.withMemoryLimits(new MemoryLimits(m.module().memorySection().get().getMemory(0).limits().initialPages(), maxPages));
     }
-    if (engine == Engine.COMPILED) {
-      b.withMachineFactory(m.machine());
+    if (machine != null) {
+      b.withMachineFactory(machine);
     } else {
       int[] count = new int[1];
       b.withUnsafeExecutionListener((ins, stack) -> {

@@ -1,6 +1,6 @@
 package dev.verdict.sandbox.engine;
 
-/** What a run produced; {@code error} explains traps and refusals. */
+/** What a run produced; {@code error} explains traps and refusals; {@code engine}: how it ran (a module still compiling runs interpreted). */
 public record RunResult(
     Status status,
     Integer exitCode,
@@ -9,4 +9,5 @@ public record RunResult(
     boolean outputTruncated,
     long fuelConsumed,
     long durationMs,
-    String error) {}
+    String error,
+    Engine engine) {}

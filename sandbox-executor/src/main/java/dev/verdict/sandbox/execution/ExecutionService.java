@@ -29,14 +29,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 
 /**
  * One execution end to end: ask the decision service, narrow capabilities and limits to the grant,
  * run on the worker pool, audit and count. Denials and an unavailable decision service never run.
+ * Nothing here blocks a thread: the decision is asynchronous and the answer completes when the run
+ * does, so a request costs the event loop and one guest worker, no thread waiting in between.
  */
 public final class ExecutionService {
 
@@ -62,7 +62,13 @@ public final class ExecutionService {
     this.metrics = metrics;
   }
 
-  public Execution execute(ExecutionRequest req) {
+  /**
+   * Checks the request (a {@link RequestException} at once), then asks the decision service and runs
+   * what it grants. The answer completes on the guest's worker (or wherever the decision completed,
+   * for a denial); it fails with {@link WorkerPool.QueueFullException} when every worker is busy and
+   * the queue is full.
+   */
+  public CompletableFuture<Execution> execute(ExecutionRequest req) {
     String id = UUID.randomUUID().toString();
     ModuleInfo info = modules.info(req.module() == null ? "" : req.module())
         .orElseThrow(() -> new RequestException(404, "module_not_found", "no module named " + req.module()));
@@ -76,24 +82,27 @@ public final class ExecutionService {
     List<String> requested = req.capabilities() != null ? req.capabilities() : needed(info, env);
     LimitRequest requestedLimits = req.limits() == null ? LimitRequest.NONE : req.limits();
 
-    DecisionOutcome decision = decisions.decide(decisionInput(subject, info, requested, requestedLimits));
     Run run = new Run(id, subject, info);
-    return switch (decision) {
-      case DecisionOutcome.Unavailable u -> run.denied(503, null, u.reasons(), List.of(), null);
-      case DecisionOutcome.Denied d -> run.denied(403, d.decisionId(), d.reasons(), List.of(), null);
+    return decisions.decide(decisionInput(subject, info, requested, requestedLimits)).thenCompose(decision -> switch (decision) {
+      case DecisionOutcome.Unavailable u -> done(run.denied(503, null, u.reasons(), List.of(), null));
+      case DecisionOutcome.Denied d -> done(run.denied(403, d.decisionId(), d.reasons(), List.of(), null));
       case DecisionOutcome.Granted g -> {
         Set<String> granted = new LinkedHashSet<>();
         requested.stream().filter(c -> CapabilityPattern.anyMatches(g.capabilities(), c)).forEach(granted::add);
         Limits limits = Limits.narrowest(max, requestedLimits, g.limits());
         if (!env.isEmpty() && !granted.contains(HostModule.WASI_ENV)) {
-          yield run.denied(403, g.decisionId(), List.of("env needs capability " + HostModule.WASI_ENV + ", not granted"),
-              List.copyOf(granted), limits);
+          yield done(run.denied(403, g.decisionId(), List.of("env needs capability " + HostModule.WASI_ENV + ", not granted"),
+              List.copyOf(granted), limits));
         }
         RunSpec spec = new RunSpec(function, req.args() == null ? List.of() : req.args(), env, stdin, limits, granted,
             tenant(subject));
         yield run.execute(g, spec);
       }
-    };
+    });
+  }
+
+  private static CompletableFuture<Execution> done(Execution e) {
+    return CompletableFuture.completedFuture(e);
   }
 
   /** The capabilities the module's {@code verdict} imports need, and {@code wasi.env} when env is given. */
@@ -159,27 +168,33 @@ public final class ExecutionService {
       return new Execution(http, new ExecutionResponse(id, decisionId, Status.DENIED, null, "", "", false, 0, 0, reasons, null));
     }
 
-    Execution execute(DecisionOutcome.Granted g, RunSpec spec) {
-      PreparedModule prepared = modules.prepared(info.name())
+    CompletableFuture<Execution> execute(DecisionOutcome.Granted g, RunSpec spec) {
+      // On the worker: a module evicted from the prepared cache is prepared again there, not on the event loop.
+      return pool.submit(() -> runner.run(prepared(), info.name(), spec), spec.limits().timeoutMs() + GRACE_MS)
+          .handle((r, err) -> {
+            if (err instanceof RequestException e) {
+              throw e;
+            }
+            if (err instanceof MissingCapabilityException missing) {
+              return denied(403, g.decisionId(), List.of(missing.getMessage()), List.copyOf(spec.capabilities()), spec.limits());
+            }
+            if (err instanceof TimeoutException) {
+              r = new RunResult(Status.DEADLINE_EXCEEDED, null, new byte[0], new byte[0], false, 0,
+                  spec.limits().timeoutMs() + GRACE_MS, "the guest did not stop after its deadline", null);
+            } else if (err != null) {
+              throw new IllegalStateException("execution " + id + " failed", err);
+            }
+            return ran(g, spec, r);
+          });
+    }
+
+    private PreparedModule prepared() {
+      return modules.prepared(info.name())
           .orElseThrow(() -> new RequestException(404, "module_not_found", "module " + info.name() + " was deleted"));
-      Future<RunResult> future = pool.submit(() -> runner.run(prepared, info.name(), spec));
-      RunResult r;
-      try {
-        r = future.get(spec.limits().timeoutMs() + GRACE_MS, TimeUnit.MILLISECONDS);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof MissingCapabilityException missing) {
-          return denied(403, g.decisionId(), List.of(missing.getMessage()), List.copyOf(spec.capabilities()), spec.limits());
-        }
-        throw new IllegalStateException("execution " + id + " failed", e.getCause());
-      } catch (TimeoutException e) {
-        future.cancel(true);
-        r = new RunResult(Status.DEADLINE_EXCEEDED, null, new byte[0], new byte[0], false, 0,
-            spec.limits().timeoutMs() + GRACE_MS, "the guest did not stop after its deadline");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for execution " + id, e);
-      }
-      metrics.executed(r.status(), r.durationMs(), r.fuelConsumed());
+    }
+
+    private Execution ran(DecisionOutcome.Granted g, RunSpec spec, RunResult r) {
+      metrics.executed(r.status(), r.durationMs(), r.fuelConsumed(), r.engine());
       audit(g.decisionId(), List.copyOf(spec.capabilities()), spec.limits(), r.status(), r.exitCode(), r.fuelConsumed(),
           r.durationMs(), g.reasons());
       return new Execution(200, new ExecutionResponse(id, g.decisionId(), r.status(), r.exitCode(),

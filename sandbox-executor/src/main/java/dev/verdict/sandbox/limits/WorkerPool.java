@@ -2,11 +2,15 @@ package dev.verdict.sandbox.limits;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,6 +38,42 @@ public final class WorkerPool implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       throw new QueueFullException();
     }
+  }
+
+  /**
+   * Runs {@code task} on a worker; the answer completes on that worker with the task's value or
+   * exception. After {@code timeoutMs} from now, a task still queued or running is cancelled (its
+   * worker interrupted) and the answer fails with {@link TimeoutException}.
+   */
+  public <T> CompletableFuture<T> submit(Callable<T> task, long timeoutMs) {
+    CompletableFuture<T> answer = new CompletableFuture<>();
+    FutureTask<T> run = new FutureTask<>(task) {
+      @Override
+      protected void done() {
+        if (isCancelled()) {
+          answer.completeExceptionally(new TimeoutException());
+          return;
+        }
+        try {
+          answer.complete(get());
+        } catch (ExecutionException e) {
+          answer.completeExceptionally(e.getCause());
+        } catch (InterruptedException e) {
+          answer.completeExceptionally(e);
+        }
+      }
+    };
+    try {
+      executor.execute(run);
+    } catch (RejectedExecutionException e) {
+      throw new QueueFullException();
+    }
+    answer.orTimeout(timeoutMs, TimeUnit.MILLISECONDS).whenComplete((v, e) -> {
+      if (e instanceof TimeoutException) {
+        run.cancel(true);
+      }
+    });
+    return answer;
   }
 
   public int queueDepth() {
