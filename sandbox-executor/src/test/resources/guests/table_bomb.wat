@@ -2,5 +2,5 @@
 (module
   (table 1 funcref)
   (func (export "_start")
-    (loop $l (br_if $l (i32.ne (table.grow (ref.null func) (i32.const 1000)) (i32.const -1))))
+    (loop $l (br_if $l (i32.ne (table.grow 0 (ref.null func) (i32.const 1000)) (i32.const -1))))
     unreachable))

@@ -41,6 +41,9 @@ class ApiTest {
   static final List<String> GUESTS = List.of("hello", "cat", "exit3", "sum", "log", "kv", "env", "loop_br",
       "loop_br_if", "loop_br_table", "start_loop", "sleep_loop", "memory_bomb", "recursion", "huge_output", "table_bomb");
 
+  /** guests/c, uploaded as c-NAME. */
+  static final List<String> C_GUESTS = List.of("hello", "sha256", "sieve", "recursion", "malloc_bomb", "huge_printf");
+
   @TestHTTPResource("/v1/executions")
   URI executions;
 
@@ -55,6 +58,9 @@ class ApiTest {
     uploaded = true;
     for (String g : GUESTS) {
       put(g, Guests.wasm(g)).statusCode(200);
+    }
+    for (String g : C_GUESTS) {
+      put("c-" + g, Guests.c(g)).statusCode(200);
     }
   }
 
@@ -188,6 +194,28 @@ class ApiTest {
     helloStillRuns();
     put("locals", Guests.manyLocals(3_000)).statusCode(200);
     run(as("alice", "acme", "locals")).body("status", equalTo("ok"));
+    helloStillRuns();
+  }
+
+  @Test
+  void cGuestsAnswerAndHostileOnesEndWithTheRightStatus() throws Exception {
+    run(with(with(as("alice", "acme", "c-hello"), "args", List.of("x", "y z")), "stdin", "in")).statusCode(200)
+        .body("status", equalTo("ok")).body("stdout", equalTo("hello, world\narg 1: x\narg 2: y z\nin"));
+    run(with(as("alice", "acme", "c-sha256"), "args", List.of("100003", "2"))).statusCode(200)
+        .body("status", equalTo("ok")).body("stdout", equalTo(CGuestTest.sha256(100_003, 2)));
+    run(with(as("alice", "acme", "c-sieve"), "args", List.of("1000000"))).statusCode(200)
+        .body("status", equalTo("ok")).body("stdout", equalTo("78498\n"));
+    run(as("alice", "acme", "c-recursion")).statusCode(200).body("status", equalTo("stack_exhausted"));
+    helloStillRuns();
+    run(with(as("alice", "acme", "c-malloc_bomb"), "limits", Map.of("memory_pages", 64))).statusCode(200)
+        .body("status", equalTo("memory_exceeded")).body("stderr", equalTo("out of memory after 3 MiB\n"));
+    helloStillRuns();
+    run(with(with(as("alice", "acme", "c-huge_printf"), "args", List.of("100000")), "limits", Map.of("output_bytes", 5000)))
+        .statusCode(200).body("status", equalTo("ok")).body("output_truncated", equalTo(true)).body("stdout.length()", equalTo(5000));
+    helloStillRuns();
+    // 100 MB of printf by default: the deadline ends it
+    run(with(as("alice", "acme", "c-huge_printf"), "limits", Map.of("timeout_ms", 300))).statusCode(200)
+        .body("status", equalTo("deadline_exceeded"));
     helloStillRuns();
   }
 

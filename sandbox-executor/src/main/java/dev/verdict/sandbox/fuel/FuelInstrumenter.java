@@ -15,12 +15,18 @@ import java.util.List;
 
 /**
  * Rewrites a module so that it counts its own fuel in a new global, identically whichever engine
- * runs it. Every straight-line segment (function entry, and after each block, loop, if, else, end,
- * branch or call) first charges its instruction count, plus {@link FuelCosts#HOST_CALL} when it
- * ends in a call to an import; {@code memory.grow} charges {@link FuelCosts#MEMORY_PAGE} per page
- * requested. A charge the fuel cannot cover sets it to -1 and traps. Injected code is stack-neutral
- * and adds no labels around original code, so branch depths stay valid. Tables get a maximum of
- * at most {@code maxTableElements}; the start section becomes an export, run after the fuel is set.
+ * runs it. Every segment — a run of instructions entered only at its first and left only after its
+ * last: it ends at a branch, if, else, call or return, and before a loop's body or a join (see
+ * {@code segmentEnds}) — first charges its instruction count, plus {@link FuelCosts#HOST_CALL} when
+ * it ends in a call to an import; {@code memory.grow} charges {@link FuelCosts#MEMORY_PAGE} per
+ * page requested. {@code block}, {@code loop} and {@code end} do nothing and cost nothing. So the
+ * fuel used is exactly the instructions executed plus those charges. A charge the fuel cannot
+ * cover sets it to -1 and traps. Functions count on a local copy of the global, synchronised at
+ * calls and exits (see {@link CodeRewriter}): the global is exact whenever a run ends normally, by
+ * {@code proc_exit} or by running out of fuel; after a trap or at a deadline it leaves out what the
+ * innermost function used since its last call. Injected code is stack-neutral and adds no labels
+ * around original code, so branch depths stay valid. Tables get a maximum of at most
+ * {@code maxTableElements}; the start section becomes an export, run after the fuel is set.
  */
 public final class FuelInstrumenter {
 
@@ -97,7 +103,16 @@ public final class FuelInstrumenter {
     return out.toByteArray();
   }
 
-  /** Rewrites the bodies of the code section; {@code fuel} and {@code growFailed} are global indices. */
+  /**
+   * Rewrites the bodies of the code section; {@code fuel} and {@code growFailed} are global indices.
+   *
+   * <p>A function works on a copy of the fuel in a local of its own: loaded from the global on entry
+   * and after each call, stored back before each call and on every way out (return, the final end,
+   * a branch to the function's label, tail calls, throw). The JIT keeps that local in a register;
+   * a global is a field of a heap object that compiled code reads and writes through the instance.
+   * Functions with {@code try_table} charge the global directly, so that a caught exception never
+   * resumes with a stale copy (see {@code globalOnly}).
+   */
   private record CodeRewriter(WasmModule module, int importedFunctions, int fuel, int growFailed) {
 
     byte[] rewrite(Section code) {
@@ -122,33 +137,73 @@ public final class FuelInstrumenter {
       List<AnnotatedInstruction> code = module.codeSection().getFunctionBody(f).instructions();
       int firstInstruction = code.get(0).address() - base;
       boolean grows = code.stream().anyMatch(i -> i.opcode() == OpCode.MEMORY_GROW);
+      boolean inLocal = code.stream().noneMatch(i -> globalOnly(i.opcode()));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      int scratch = -1;
-      if (grows) {
-        scratch = locals(f, p, from, firstInstruction, out);
-      } else {
-        out.write(p, from, firstInstruction - from);
-      }
+      int firstNew = locals(f, p, from, firstInstruction, out, inLocal, grows);
+      Fuel fuelHere = new Fuel(out, fuel, inLocal ? firstNew : -1);
+      int scratch = inLocal ? firstNew + 1 : firstNew;
+      boolean[] ends = segmentEnds(code, p, base);
       boolean segmentStart = true;
+      boolean reload = true; // the local copy must be (re)loaded from the global before the next charge
+      int depth = 0; // enclosing blocks, loops, ifs and try_tables: a branch to label `depth` leaves the function
       for (int i = 0; i < code.size(); i++) {
         AnnotatedInstruction ins = code.get(i);
-        if (segmentStart) {
-          chargeConstant(out, segmentCost(code, i));
-        }
+        OpCode op = ins.opcode();
         int start = ins.address() - base;
         int end = i + 1 < code.size() ? code.get(i + 1).address() - base : to;
-        if (ins.opcode() == OpCode.MEMORY_GROW) {
-          growWithCharge(out, scratch, p, start, end);
+        if (segmentStart) {
+          fuelHere.charge(segmentCost(code, ends, i), reload);
+          reload = false;
+        }
+        if (fuelHere.inLocal() && leaves(op, p, start, end, depth)) {
+          fuelHere.store();
+        }
+        if (op == OpCode.MEMORY_GROW) {
+          growWithCharge(out, fuelHere, scratch, p, start, end);
         } else {
           out.write(p, start, end - start);
         }
-        segmentStart = endsSegment(ins.opcode());
+        if (op == OpCode.CALL_INDIRECT || op == OpCode.CALL_REF || (op == OpCode.CALL && ins.operand(0) >= importedFunctions)) {
+          reload = true; // the callee charged the global; host functions never touch it
+        }
+        switch (op) {
+          case BLOCK, LOOP, IF, TRY_TABLE -> depth++;
+          case END -> depth--;
+          default -> { }
+        }
+        segmentStart = ends[i];
       }
       return out.toByteArray();
     }
 
-    /** Copies the local declarations with one extra i32 appended; returns that local's index. */
-    private int locals(int f, byte[] p, int from, int to, ByteArrayOutputStream out) {
+    /**
+     * Whether {@code op} (bytes {@code p[start, end)}) hands control to code that reads the fuel
+     * global: a call, or a way out of the function.
+     */
+    private static boolean leaves(OpCode op, byte[] p, int start, int end, int depth) {
+      return switch (op) {
+        case CALL, CALL_INDIRECT, CALL_REF, RETURN, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF, THROW,
+            THROW_REF -> true;
+        case END -> depth == 0;
+        case BR, BR_IF -> new ByteReader(p, start + 1, end).u32() == depth;
+        case BR_TABLE -> {
+          ByteReader r = new ByteReader(p, start + 1, end);
+          long n = r.u32();
+          boolean out = false;
+          for (long k = 0; k <= n; k++) {
+            out |= r.u32() == depth;
+          }
+          yield out;
+        }
+        default -> false;
+      };
+    }
+
+    /**
+     * Copies the local declarations, appending an i64 for the fuel copy (when {@code inLocal}) and
+     * an i32 scratch (when {@code grows}); returns the index of the first appended local.
+     */
+    private int locals(int f, byte[] p, int from, int to, ByteArrayOutputStream out, boolean inLocal, boolean grows) {
       ByteReader r = new ByteReader(p, from, to);
       long groups = r.u32();
       long declared = 0;
@@ -157,59 +212,116 @@ public final class FuelInstrumenter {
         declared += r.u32();
         r.u8();
       }
-      Leb.u32(out, groups + 1);
+      Leb.u32(out, groups + (inLocal ? 1 : 0) + (grows ? 1 : 0));
       out.write(p, groupsStart, to - groupsStart);
-      out.write(0x01);
-      out.write(0x7F);
+      if (inLocal) {
+        out.write(0x01);
+        out.write(0x7E);
+      }
+      if (grows) {
+        out.write(0x01);
+        out.write(0x7F);
+      }
       int params = module.functionSection().getFunctionType(f, module.typeSection()).params().size();
       return (int) (params + declared);
     }
 
     /** Instructions from {@code i} to the end of its segment, plus the host-call charge. */
-    private long segmentCost(List<AnnotatedInstruction> code, int i) {
+    private long segmentCost(List<AnnotatedInstruction> code, boolean[] ends, int i) {
       long cost = 0;
       for (int j = i; j < code.size(); j++) {
         AnnotatedInstruction ins = code.get(j);
-        cost++;
+        cost += free(ins.opcode()) ? 0 : 1;
         if (ins.opcode() == OpCode.CALL && ins.operand(0) < importedFunctions) {
           cost += FuelCosts.HOST_CALL;
         }
-        if (endsSegment(ins.opcode())) {
+        if (ends[j]) {
           break;
         }
       }
       return cost;
     }
 
-    private static boolean endsSegment(OpCode op) {
+    /** block, loop and end mark structure and do nothing when run: they cost no fuel. */
+    private static boolean free(OpCode op) {
+      return op == OpCode.BLOCK || op == OpCode.LOOP || op == OpCode.END;
+    }
+
+    /**
+     * Which instructions end a segment: those after which control may go elsewhere than to the next
+     * instruction (branches, if, else, calls, traps, returns, throws), and those followed by an
+     * instruction that some other path reaches: a loop's first instruction, and the instruction
+     * after the end of an if or of a block that a branch targets. Entering a block, and leaving a
+     * loop or an untargeted block, continue the segment. In the functions {@link #globalOnly} names,
+     * every block and end ends one.
+     */
+    private static boolean[] segmentEnds(List<AnnotatedInstruction> code, byte[] p, int base) {
+      boolean conservative = code.stream().anyMatch(i -> globalOnly(i.opcode()));
+      boolean[] ends = new boolean[code.size()];
+      // per open block, loop or if: its opcode and whether a branch targets its end
+      List<OpCode> kinds = new ArrayList<>();
+      List<Boolean> targeted = new ArrayList<>();
+      for (int i = 0; i < code.size(); i++) {
+        AnnotatedInstruction ins = code.get(i);
+        OpCode op = ins.opcode();
+        switch (op) {
+          case BLOCK, LOOP, IF, TRY_TABLE -> {
+            kinds.add(op);
+            targeted.add(false);
+          }
+          case BR, BR_IF -> target(kinds, targeted, new ByteReader(p, ins.address() - base + 1, p.length).u32());
+          case BR_TABLE -> {
+            ByteReader r = new ByteReader(p, ins.address() - base + 1, p.length);
+            long n = r.u32();
+            for (long k = 0; k <= n; k++) {
+              target(kinds, targeted, r.u32());
+            }
+          }
+          default -> { }
+        }
+        ends[i] = switch (op) {
+          case BLOCK -> conservative;
+          case END -> {
+            if (kinds.isEmpty()) {
+              yield true; // the function's own end
+            }
+            OpCode kind = kinds.remove(kinds.size() - 1);
+            boolean joined = targeted.remove(targeted.size() - 1);
+            yield conservative || kind == OpCode.IF || (kind == OpCode.BLOCK && joined);
+          }
+          case LOOP, IF, ELSE, BR, BR_IF, BR_TABLE, BR_ON_NULL, BR_ON_NON_NULL, BR_ON_CAST, BR_ON_CAST_FAIL, RETURN,
+              UNREACHABLE, CALL, CALL_INDIRECT, CALL_REF, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF, THROW,
+              THROW_REF, TRY_TABLE -> true;
+          default -> false;
+        };
+      }
+      return ends;
+    }
+
+    /**
+     * Functions that charge the global directly, every block, loop, if and end ending a segment:
+     * those with {@code try_table}, whose catches land at labels with a stale copy, and those with
+     * the GC proposal's conditional branches, whose targets {@link #segmentEnds} does not trace.
+     */
+    private static boolean globalOnly(OpCode op) {
       return switch (op) {
-        case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, UNREACHABLE, CALL, CALL_INDIRECT,
-            RETURN_CALL, RETURN_CALL_INDIRECT, THROW, THROW_REF, TRY_TABLE -> true;
+        case TRY_TABLE, BR_ON_NULL, BR_ON_NON_NULL, BR_ON_CAST, BR_ON_CAST_FAIL -> true;
         default -> false;
       };
     }
 
-    /** {@code if fuel < n {fuel = -1; unreachable}; fuel -= n}. */
-    private void chargeConstant(ByteArrayOutputStream out, long n) {
-      globalGet(out, fuel);
-      i64Const(out, n);
-      exhaustIfLess(out);
-      globalGet(out, fuel);
-      i64Const(out, n);
-      out.write(0x7D); // i64.sub
-      globalSet(out, fuel);
+    /** Marks the block {@code label} levels out as a branch target; labels past the innermost open block are the function's. */
+    private static void target(List<OpCode> kinds, List<Boolean> targeted, long label) {
+      int at = kinds.size() - 1 - (int) Math.min(label, Integer.MAX_VALUE);
+      if (at >= 0) {
+        targeted.set(at, true);
+      }
     }
 
     /** The page count on the stack is charged, then grown; a failed grow (-1) is recorded. */
-    private void growWithCharge(ByteArrayOutputStream out, int scratch, byte[] p, int start, int end) {
+    private void growWithCharge(ByteArrayOutputStream out, Fuel fuelHere, int scratch, byte[] p, int start, int end) {
       local(out, 0x21, scratch); // local.set
-      globalGet(out, fuel);
-      pagesCost(out, scratch);
-      exhaustIfLess(out);
-      globalGet(out, fuel);
-      pagesCost(out, scratch);
-      out.write(0x7D); // i64.sub
-      globalSet(out, fuel);
+      fuelHere.chargePages(scratch);
       local(out, 0x20, scratch);
       out.write(p, start, end - start); // memory.grow
       local(out, 0x22, scratch); // local.tee
@@ -224,43 +336,97 @@ public final class FuelInstrumenter {
       globalSet(out, growFailed);
       out.write(0x0B);
     }
+  }
 
-    private static void pagesCost(ByteArrayOutputStream out, int scratch) {
-      local(out, 0x20, scratch);
+  /**
+   * Emits the charges of one function: on the i64 local {@code local} (its copy of the global
+   * {@code global}), or on the global itself when {@code local} is -1. Every sequence is
+   * stack-neutral.
+   */
+  private record Fuel(ByteArrayOutputStream out, int global, int copy) {
+
+    boolean inLocal() {
+      return copy >= 0;
+    }
+
+    /**
+     * {@code fuel -= n; if fuel < 0 {global = -1; unreachable}}, first loading the copy from the
+     * global if asked; nothing for nothing (only the load, if asked).
+     */
+    void charge(long n, boolean reload) {
+      if (n == 0) {
+        if (inLocal() && reload) {
+          globalGet(out, global);
+          local(out, 0x21, copy); // local.set
+        }
+        return;
+      }
+      if (inLocal() && !reload) {
+        local(out, 0x20, copy); // local.get
+      } else {
+        globalGet(out, global);
+      }
+      i64Const(out, n);
+      subtractAndCheck();
+    }
+
+    /** The same for {@code pages * MEMORY_PAGE}, the page count in the i32 local {@code pages}. */
+    void chargePages(int pages) {
+      if (inLocal()) {
+        local(out, 0x20, copy);
+      } else {
+        globalGet(out, global);
+      }
+      local(out, 0x20, pages);
       out.write(0xAD); // i64.extend_i32_u
       i64Const(out, FuelCosts.MEMORY_PAGE);
       out.write(0x7E); // i64.mul
+      subtractAndCheck();
     }
 
-    /** With {@code fuel, n} on the stack: {@code if fuel < n {fuel = -1; unreachable}}. */
-    private void exhaustIfLess(ByteArrayOutputStream out) {
+    /** Writes the local copy back to the global. */
+    void store() {
+      local(out, 0x20, copy);
+      globalSet(out, global);
+    }
+
+    /** With {@code fuel, n} on the stack. */
+    private void subtractAndCheck() {
+      out.write(0x7D); // i64.sub
+      if (inLocal()) {
+        local(out, 0x22, copy); // local.tee
+      } else {
+        globalSet(out, global);
+        globalGet(out, global);
+      }
+      i64Const(out, 0);
       out.write(0x53); // i64.lt_s
       out.write(0x04); // if
       out.write(0x40);
       i64Const(out, -1);
-      globalSet(out, fuel);
+      globalSet(out, global);
       out.write(0x00); // unreachable
       out.write(0x0B);
     }
+  }
 
-    private static void local(ByteArrayOutputStream out, int opcode, int index) {
-      out.write(opcode);
-      Leb.u32(out, index);
-    }
+  private static void local(ByteArrayOutputStream out, int opcode, int index) {
+    out.write(opcode);
+    Leb.u32(out, index);
+  }
 
-    private static void globalGet(ByteArrayOutputStream out, int index) {
-      out.write(0x23);
-      Leb.u32(out, index);
-    }
+  private static void globalGet(ByteArrayOutputStream out, int index) {
+    out.write(0x23);
+    Leb.u32(out, index);
+  }
 
-    private static void globalSet(ByteArrayOutputStream out, int index) {
-      out.write(0x24);
-      Leb.u32(out, index);
-    }
+  private static void globalSet(ByteArrayOutputStream out, int index) {
+    out.write(0x24);
+    Leb.u32(out, index);
+  }
 
-    private static void i64Const(ByteArrayOutputStream out, long v) {
-      out.write(0x42);
-      Leb.s64(out, v);
-    }
+  private static void i64Const(ByteArrayOutputStream out, long v) {
+    out.write(0x42);
+    Leb.s64(out, v);
   }
 }
