@@ -4,8 +4,8 @@ import dev.verdict.service.config.VerdictConfig;
 import dev.verdict.value.Json;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 /**
  * Refuses bodies over {@code verdict.http.max-body-size} with 413 in OPA's error shape, from the
@@ -13,7 +13,7 @@ import jakarta.enterprise.event.Observes;
  * Quarkus' own limit ({@code quarkus.http.limits.max-body-size}, the same size, which still bounds
  * chunked bodies) would otherwise answer first, with an empty body.
  */
-@ApplicationScoped
+@Singleton
 public class BodyLimit {
 
   private final long max;

@@ -1,7 +1,7 @@
 package dev.verdict.service.auth;
 
 import dev.verdict.service.config.VerdictConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,7 +14,7 @@ import java.util.Set;
  * digests (equal lengths, so the comparison leaks neither content nor length); the loop does not
  * stop at a match. Tokens are never logged: callers see the token's configured name only.
  */
-@ApplicationScoped
+@Singleton
 public class TokenAuth {
 
   /** Who called: the configured name of the token, or {@code anonymous}. */

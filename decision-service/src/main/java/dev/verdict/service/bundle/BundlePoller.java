@@ -9,8 +9,8 @@ import dev.verdict.service.store.Bundle;
 import dev.verdict.service.store.PolicyStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
  * failure keeps the previous revision serving and is reported in {@link #statuses()} and metrics;
  * the ETag only advances on success, so a fixed bundle published under any ETag is picked up.
  */
-@ApplicationScoped
+@Singleton
 public class BundlePoller {
 
   private static final Logger LOG = Logger.getLogger(BundlePoller.class);

@@ -8,8 +8,8 @@ import dev.verdict.service.config.VerdictConfig;
 import dev.verdict.service.store.Snapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * not returned. A new revision empties the cache (the revision in the key already makes old
  * entries unreachable; clearing frees them at once).
  */
-@ApplicationScoped
+@Singleton
 public class DecisionCache {
 
   /** An answer and whether it came from the cache. */

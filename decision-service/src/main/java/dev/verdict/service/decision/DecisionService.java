@@ -11,7 +11,7 @@ import dev.verdict.service.store.Snapshot;
 import dev.verdict.value.ObjectValue;
 import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * answer always travels in {@code would_allow}; errors and deadlines deny when fail-closed. Every
  * decision is offered to the decision log.
  */
-@ApplicationScoped
+@Singleton
 public class DecisionService {
 
   private final PolicyStore store;

@@ -8,10 +8,10 @@ import dev.verdict.service.config.VerdictConfig;
 import dev.verdict.service.store.DocPath;
 import dev.verdict.service.store.Snapshot;
 import dev.verdict.value.Value;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** Evaluates a document of one snapshot through the cache, under the configured limits. */
-@ApplicationScoped
+@Singleton
 public class Evaluator {
 
   /** An answer, the revision it came from, and whether the cache served it. */

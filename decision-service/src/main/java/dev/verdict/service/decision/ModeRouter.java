@@ -6,7 +6,7 @@ import dev.verdict.value.Json;
 import dev.verdict.value.ObjectValue;
 import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * per-path modes and the default (longest path prefix wins), and for canary paths Shannon's order:
  * dry-run subjects, enforce subjects, enforce agents, percentage bucket, else dry-run.
  */
-@ApplicationScoped
+@Singleton
 public class ModeRouter {
 
   private final VerdictConfig config;

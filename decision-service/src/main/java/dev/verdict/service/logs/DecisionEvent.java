@@ -1,12 +1,14 @@
 package dev.verdict.service.logs;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.verdict.service.store.Snapshot;
-import dev.verdict.value.BooleanValue;
-import dev.verdict.value.NullValue;
-import dev.verdict.value.NumberValue;
+import dev.verdict.value.Json;
 import dev.verdict.value.ObjectValue;
 import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
@@ -35,38 +37,70 @@ public record DecisionEvent(
   /** What the decision API adds to OPA's event. */
   public record Outcome(String mode, String routingReason, boolean allowed, Boolean wouldAllow) {}
 
-  /** OPA's event shape: labels, decision_id, bundles, path, input, result, timestamp, metrics; then Verdict's fields. */
+  /**
+   * The event as JSON: OPA's fields (labels, decision_id, bundles, path, input, result, timestamp,
+   * metrics), then Verdict's (revision, and the decision API's mode, routing_reason, allowed,
+   * would_allow, error). Written straight from the fields, keys in sorted order as an {@link
+   * ObjectValue} would write them, so that an unmasked event costs no intermediate document.
+   */
+  byte[] toJson(ObjectValue labels) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    try (JsonGenerator g = Json.factory().createGenerator(out)) {
+      g.writeStartObject();
+      if (decision != null) {
+        g.writeBooleanField("allowed", decision.allowed());
+      }
+      if (!snapshot.bundles().isEmpty()) {
+        ObjectValue.Builder bundles = ObjectValue.builder();
+        snapshot.bundles().forEach((name, rev) -> bundles.put(name, ObjectValue.builder().put("revision", StringValue.of(rev)).build()));
+        field(g, "bundles", bundles.build());
+      }
+      g.writeStringField("decision_id", decisionId);
+      if (error != null) {
+        g.writeStringField("error", error);
+      }
+      if (input != null) {
+        field(g, "input", input);
+      }
+      field(g, "labels", labels);
+      g.writeObjectFieldStart("metrics");
+      g.writeNumberField("timer_rego_query_eval_ns", evalNanos);
+      g.writeNumberField("timer_server_handler_ns", handlerNanos);
+      g.writeEndObject();
+      if (decision != null) {
+        g.writeStringField("mode", decision.mode());
+      }
+      g.writeStringField("path", path);
+      if (result != null) {
+        field(g, "result", result);
+      }
+      g.writeStringField("revision", snapshot.revision());
+      if (decision != null) {
+        g.writeStringField("routing_reason", decision.routingReason());
+      }
+      g.writeStringField("timestamp", timestamp.toString());
+      if (decision != null) {
+        g.writeFieldName("would_allow");
+        if (decision.wouldAllow() == null) {
+          g.writeNull();
+        } else {
+          g.writeBoolean(decision.wouldAllow());
+        }
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The event as a document, for the drop and mask rules: exactly what {@link #toJson} writes. */
   ObjectValue toValue(ObjectValue labels) {
-    ObjectValue.Builder b = ObjectValue.builder()
-        .put("labels", labels)
-        .put("decision_id", StringValue.of(decisionId))
-        .put("path", StringValue.of(path));
-    if (!snapshot.bundles().isEmpty()) {
-      ObjectValue.Builder bundles = ObjectValue.builder();
-      snapshot.bundles().forEach((name, rev) -> bundles.put(name, ObjectValue.builder().put("revision", StringValue.of(rev)).build()));
-      b.put("bundles", bundles.build());
-    }
-    if (input != null) {
-      b.put("input", input);
-    }
-    if (result != null) {
-      b.put("result", result);
-    }
-    b.put("timestamp", StringValue.of(timestamp.toString()))
-        .put("metrics", ObjectValue.builder()
-            .put("timer_rego_query_eval_ns", NumberValue.of(evalNanos))
-            .put("timer_server_handler_ns", NumberValue.of(handlerNanos))
-            .build())
-        .put("revision", StringValue.of(snapshot.revision()));
-    if (decision != null) {
-      b.put("mode", StringValue.of(decision.mode()))
-          .put("routing_reason", StringValue.of(decision.routingReason()))
-          .put("allowed", BooleanValue.of(decision.allowed()))
-          .put("would_allow", decision.wouldAllow() == null ? NullValue.NULL : BooleanValue.of(decision.wouldAllow()));
-    }
-    if (error != null) {
-      b.put("error", StringValue.of(error));
-    }
-    return b.build();
+    return (ObjectValue) Json.parse(toJson(labels));
+  }
+
+  private static void field(JsonGenerator g, String name, Value value) throws IOException {
+    g.writeFieldName(name);
+    Json.write(value, g);
   }
 }

@@ -8,10 +8,11 @@ import dev.verdict.value.ObjectValue;
 import dev.verdict.value.StringValue;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.jboss.logging.Logger;
  * about each event, masks it, turns it into JSON and hands it to the sinks: a rotating file and/or an
  * HTTP collector.
  */
-@ApplicationScoped
+@Singleton
 public class DecisionLogger {
 
   private static final Logger LOG = Logger.getLogger(DecisionLogger.class);
@@ -133,13 +134,11 @@ public class DecisionLogger {
 
   private void write(DecisionEvent e) {
     try {
-      ObjectValue event = e.toValue(labels);
-      PolicySet policies = e.snapshot().policies();
-      if (dropRule.drops(event, policies)) {
+      byte[] json = json(e);
+      if (json == null) {
         metrics.dropped(LogMetrics.DROP_RULE);
         return;
       }
-      String json = Json.toJson(masker.mask(event, policies));
       for (LogSink s : sinks) {
         s.write(json);
       }
@@ -148,5 +147,18 @@ public class DecisionLogger {
       metrics.dropped(LogMetrics.QUEUE);
       LOG.error("decision log event " + e.decisionId() + " not written", ex);
     }
+  }
+
+  /** The event's JSON after the drop and mask rules; null when the drop rule drops it. */
+  private byte[] json(DecisionEvent e) {
+    PolicySet policies = e.snapshot().policies();
+    if (!dropRule.definedIn(policies) && !masker.definedIn(policies)) {
+      return e.toJson(labels);
+    }
+    ObjectValue event = e.toValue(labels);
+    if (dropRule.drops(event, policies)) {
+      return null;
+    }
+    return Json.toJson(masker.mask(event, policies)).getBytes(StandardCharsets.UTF_8);
   }
 }

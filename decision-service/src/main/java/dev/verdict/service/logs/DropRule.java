@@ -1,11 +1,8 @@
 package dev.verdict.service.logs;
 
 import dev.verdict.PolicySet;
-import dev.verdict.Result;
-import dev.verdict.eval.EvalOptions;
 import dev.verdict.value.BooleanValue;
 import dev.verdict.value.ObjectValue;
-import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,27 +14,29 @@ import org.jboss.logging.Logger;
 final class DropRule {
 
   private static final Logger LOG = Logger.getLogger(DropRule.class);
-  private static final Duration TIMEOUT = Duration.ofMillis(100);
 
-  private final String rule;
+  private final LogRule rule;
   private PolicySet lastFailed;
 
   DropRule(String rule) {
-    this.rule = rule;
+    this.rule = new LogRule(rule);
+  }
+
+  boolean definedIn(PolicySet policies) {
+    return rule.definedIn(policies);
   }
 
   /** Called from the single writer thread only. */
   boolean drops(ObjectValue event, PolicySet policies) {
-    if (!policies.defines(rule)) {
+    if (!rule.definedIn(policies)) {
       return false;
     }
     try {
-      Result r = policies.eval(rule, EvalOptions.builder().input(event).timeout(TIMEOUT).build());
-      return r.value() instanceof BooleanValue b && b.value();
+      return rule.eval(policies, event) instanceof BooleanValue b && b.value();
     } catch (RuntimeException e) {
       if (lastFailed != policies) {
         lastFailed = policies;
-        LOG.warnf("decision log drop rule %s failed, events kept: %s", rule, e.getMessage());
+        LOG.warnf("decision log drop rule %s failed, events kept: %s", rule.path(), e.getMessage());
       }
       return false;
     }

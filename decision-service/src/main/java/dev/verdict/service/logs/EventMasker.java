@@ -1,15 +1,12 @@
 package dev.verdict.service.logs;
 
 import dev.verdict.PolicySet;
-import dev.verdict.Result;
-import dev.verdict.eval.EvalOptions;
 import dev.verdict.service.store.DataDocs;
 import dev.verdict.value.ArrayValue;
 import dev.verdict.value.ObjectValue;
 import dev.verdict.value.SetValue;
 import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -25,24 +22,25 @@ import org.jboss.logging.Logger;
 final class EventMasker {
 
   private static final Logger LOG = Logger.getLogger(EventMasker.class);
-  private static final Duration TIMEOUT = Duration.ofMillis(100);
-
-  private final String rule;
+  private final LogRule rule;
 
   EventMasker(String rule) {
-    this.rule = rule;
+    this.rule = new LogRule(rule);
+  }
+
+  boolean definedIn(PolicySet policies) {
+    return rule.definedIn(policies);
   }
 
   ObjectValue mask(ObjectValue event, PolicySet policies) {
-    if (!policies.defines(rule)) {
+    if (!rule.definedIn(policies)) {
       return event;
     }
     Value masks;
     try {
-      Result r = policies.eval(rule, EvalOptions.builder().input(event).timeout(TIMEOUT).build());
-      masks = r.value();
+      masks = rule.eval(policies, event);
     } catch (RuntimeException e) {
-      LOG.warnf("decision log mask %s failed, input and result erased: %s", rule, e.getMessage());
+      LOG.warnf("decision log mask %s failed, input and result erased: %s", rule.path(), e.getMessage());
       return apply(event, List.of(remove("/input"), remove("/result")));
     }
     List<Value> ops = switch (masks) {

@@ -4,7 +4,6 @@ import dev.verdict.service.metrics.LogMetrics;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -40,14 +39,14 @@ final class FileSink implements LogSink {
   }
 
   @Override
-  public void write(String json) {
-    byte[] line = (json + "\n").getBytes(StandardCharsets.UTF_8);
+  public void write(byte[] json) {
     try {
-      if (size > 0 && size + line.length > maxSize) {
+      if (size > 0 && size + json.length + 1 > maxSize) {
         rotate();
       }
-      out.write(line);
-      size += line.length;
+      out.write(json);
+      out.write('\n');
+      size += json.length + 1;
       metrics.written(LogMetrics.FILE);
     } catch (IOException e) {
       metrics.dropped(LogMetrics.FILE);

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,7 @@ final class HttpSink implements LogSink {
   private final VerdictConfig.DecisionLogs.HttpSink config;
   private final URI url;
   private final LogMetrics metrics;
-  private final ArrayBlockingQueue<String> buffer;
+  private final ArrayBlockingQueue<byte[]> buffer;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final Thread uploader;
   private volatile boolean closing;
@@ -46,7 +45,7 @@ final class HttpSink implements LogSink {
   }
 
   @Override
-  public void write(String json) {
+  public void write(byte[] json) {
     if (!buffer.offer(json)) {
       metrics.dropped(LogMetrics.HTTP);
     }
@@ -66,7 +65,7 @@ final class HttpSink implements LogSink {
   private void run() {
     try {
       while (!closing) {
-        List<String> batch = nextBatch();
+        List<byte[]> batch = nextBatch();
         if (!batch.isEmpty()) {
           deliver(batch);
         }
@@ -77,10 +76,10 @@ final class HttpSink implements LogSink {
   }
 
   /** Up to batch-size events: waits for the first, then at most flush-interval for the rest. */
-  private List<String> nextBatch() throws InterruptedException {
-    List<String> batch = new ArrayList<>();
+  private List<byte[]> nextBatch() throws InterruptedException {
+    List<byte[]> batch = new ArrayList<>();
     long interval = config.flushInterval().toNanos();
-    String first = buffer.poll(interval, TimeUnit.NANOSECONDS);
+    byte[] first = buffer.poll(interval, TimeUnit.NANOSECONDS);
     if (first == null) {
       return batch;
     }
@@ -92,7 +91,7 @@ final class HttpSink implements LogSink {
       if (batch.size() >= config.batchSize() || left <= 0) {
         break;
       }
-      String next = buffer.poll(left, TimeUnit.NANOSECONDS);
+      byte[] next = buffer.poll(left, TimeUnit.NANOSECONDS);
       if (next == null) {
         break;
       }
@@ -102,7 +101,7 @@ final class HttpSink implements LogSink {
   }
 
   /** Sends until the collector takes the batch; backs off between attempts. */
-  private void deliver(List<String> batch) throws InterruptedException {
+  private void deliver(List<byte[]> batch) throws InterruptedException {
     byte[] body = gzip(batch);
     long backoff = config.minBackoff().toNanos();
     boolean failing = false;
@@ -140,7 +139,7 @@ final class HttpSink implements LogSink {
     }
   }
 
-  private static byte[] gzip(List<String> events) {
+  private static byte[] gzip(List<byte[]> events) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
       gz.write('[');
@@ -148,7 +147,7 @@ final class HttpSink implements LogSink {
         if (i > 0) {
           gz.write(',');
         }
-        gz.write(events.get(i).getBytes(StandardCharsets.UTF_8));
+        gz.write(events.get(i));
       }
       gz.write(']');
     } catch (IOException e) {

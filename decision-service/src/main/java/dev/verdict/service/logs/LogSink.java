@@ -1,9 +1,9 @@
 package dev.verdict.service.logs;
 
-/** Where masked events go, one JSON document per call, from the log writer's thread only. */
+/** Where masked events go, one JSON document (UTF-8) per call, from the log writer's thread only. */
 sealed interface LogSink permits FileSink, HttpSink {
 
-  void write(String json);
+  void write(byte[] json);
 
   /** The writer's queue ran empty: make what was written visible. */
   void flush();

@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
  * failed) and {@code verdict_bundle_failing{bundle}} (1 while the latest attempt failed and the
  * previous revision keeps serving). Bundle names come from configuration, so the label is bounded.
  */
-@ApplicationScoped
+@Singleton
 public class BundleMetrics {
 
   private final MeterRegistry registry;

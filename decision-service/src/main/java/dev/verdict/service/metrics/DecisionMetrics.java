@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * Decision metrics. Labels are path (bounded by {@link PathLabels}), outcome (allow, deny, error),
  * mode and routing reason: closed sets only — never inputs or policy reasons.
  */
-@ApplicationScoped
+@Singleton
 public class DecisionMetrics {
 
   private final MeterRegistry registry;

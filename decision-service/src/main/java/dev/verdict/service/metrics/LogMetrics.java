@@ -2,7 +2,7 @@ package dev.verdict.service.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code verdict_decision_logs_written_total{sink}} (file, http). Counters are created up front so
  * that zero drops show as 0, and held so the request path does no registry lookup.
  */
-@ApplicationScoped
+@Singleton
 public class LogMetrics {
 
   public static final String QUEUE = "queue";

@@ -1,7 +1,7 @@
 package dev.verdict.service.metrics;
 
 import dev.verdict.service.store.DocPath;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Keeps the {@code path} label bounded: the first paths seen keep their name, later ones share
  * {@code _other}. Paths come from URLs, so without a bound a scanner could create unlimited series.
  */
-@ApplicationScoped
+@Singleton
 public class PathLabels {
 
   static final int MAX_PATHS = 200;

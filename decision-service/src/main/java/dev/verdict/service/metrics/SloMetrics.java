@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.function.DoubleSupplier;
  * {@code cache_hit_rate} (both since start). Latency and error rate are met at or below their
  * threshold, the hit rate at or above it; with no traffic yet every SLO counts as met.
  */
-@ApplicationScoped
+@Singleton
 public class SloMetrics {
 
   private final MeterRegistry registry;

@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +20,7 @@ import java.util.List;
  * revision serving), {@code verdict_policy_activations_total}, {@code verdict_policy_load_failing}
  * (1 while the directory's latest content is refused) and {@code verdict_kill_switch}.
  */
-@ApplicationScoped
+@Singleton
 public class StoreMetrics {
 
   private final MeterRegistry registry;

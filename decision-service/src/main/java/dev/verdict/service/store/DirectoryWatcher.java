@@ -3,8 +3,8 @@ package dev.verdict.service.store;
 import dev.verdict.service.config.VerdictConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * modification time changes, the directory is loaded again. Polling rather than a WatchService
  * because it needs no per-subdirectory registration and behaves the same on every file system.
  */
-@ApplicationScoped
+@Singleton
 public class DirectoryWatcher {
 
   private static final Logger LOG = Logger.getLogger(DirectoryWatcher.class);

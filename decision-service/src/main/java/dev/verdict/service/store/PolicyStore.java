@@ -6,15 +6,15 @@ import dev.verdict.Sources;
 import dev.verdict.Verdict;
 import dev.verdict.ast.RegoVersion;
 import dev.verdict.error.RegoException;
-import dev.verdict.load.LoadException;
 import dev.verdict.load.DataTree;
 import dev.verdict.load.LoadError;
+import dev.verdict.load.LoadException;
 import dev.verdict.load.Workspace;
 import dev.verdict.value.ArrayValue;
 import dev.verdict.value.ObjectValue;
 import dev.verdict.value.Value;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
  * a complete new revision first; only a revision that compiles replaces the one serving, and
  * observers of {@link Snapshot} hear about it.
  */
-@ApplicationScoped
+@Singleton
 public class PolicyStore {
 
   private static final Logger LOG = Logger.getLogger(PolicyStore.class);
