@@ -2,19 +2,21 @@
 # Throughput and latency of the decision sidecar over loopback, servers pinned to one core and wrk
 # to the other. Run from the repository root after
 #   ./mvnw -B -q -pl policy-dsl,decision-service package -DskipTests
-# Environment: DURATION (default 15s per run), WARMUP (15s per path), CONNS (16), SERVER_CPU (0),
+# Environment: DURATION (default 15s per run), ROUNDS (3), WARMUP (15s per path), CONNS (16), SERVER_CPU (0),
 # CLIENT_CPU (1), PORT (8182; the log-on server takes PORT+1), OUT (target/http-bench),
 # JAVA (default $JAVA_HOME/bin/java: JDK 21 or newer).
 #
 # Two servers run side by side from the start, both warm: "off" without decision logs, "on" with the
 # file sink. Every kind of run goes once per round, rounds interleaved, so that a neighbour's burst
-# lands on one run rather than on one kind; the better run of each kind is quoted.
+# lands on one run rather than on one kind; the best run of each kind is quoted (a neighbour only
+# ever adds time).
 set -euo pipefail
 
 JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
 JAR=${JAR:-decision-service/target/quarkus-app/quarkus-run.jar}
 POLICIES=${POLICIES:-policies/examples/rbac}
 DURATION=${DURATION:-15s}
+ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-15s}
 CONNS=${CONNS:-16}
 SERVER_CPU=${SERVER_CPU:-0}
@@ -85,20 +87,23 @@ for server in off on; do
   warm $server repeated.lua /v1/data/app/rbac/allow
 done
 
-for round in 1 2; do
+for round in $(seq 1 "$ROUNDS"); do
   run bare-$round off repeated.lua /v1/bench/constant
   run repeated-$round off repeated.lua /v1/data/app/rbac/allow
   run distinct-$round off distinct.lua /v1/data/app/rbac/allow
   run distinct-log-on-$round on distinct.lua /v1/data/app/rbac/allow
 done
 for kind in bare repeated distinct distinct_log_on; do
-  eval "RPS_$kind=\$(best \"\$RPS_${kind}_1\" \"\$RPS_${kind}_2\")"
-  eval "CPU_$kind=\$(least \"\$CPU_${kind}_1\" \"\$CPU_${kind}_2\")"
+  eval "RPS_$kind=\$RPS_${kind}_1 CPU_$kind=\$CPU_${kind}_1"
+  for round in $(seq 2 "$ROUNDS"); do
+    eval "RPS_$kind=\$(best \"\$RPS_$kind\" \"\$RPS_${kind}_$round\")"
+    eval "CPU_$kind=\$(least \"\$CPU_$kind\" \"\$CPU_${kind}_$round\")"
+  done
 done
 echo "best: bare $RPS_bare, repeated $RPS_repeated, distinct $RPS_distinct, distinct with the log on $RPS_distinct_log_on req/s"
 echo "distinct / bare: $(ratio "$RPS_distinct" "$RPS_bare")   repeated / bare: $(ratio "$RPS_repeated" "$RPS_bare")" \
   "  log on / log off (distinct): $(ratio "$RPS_distinct_log_on" "$RPS_distinct")"
-# The same ratios from CPU time per request (bare's over the path's), the lower of the two rounds each.
+# The same ratios from CPU time per request (bare's over the path's), the lowest of the rounds each.
 echo "CPU/request: bare $CPU_bare, repeated $CPU_repeated, distinct $CPU_distinct, log on $CPU_distinct_log_on us" \
   "-> distinct $(ratio "$CPU_bare" "$CPU_distinct"), repeated $(ratio "$CPU_bare" "$CPU_repeated") of bare's rate," \
   "log on $(ratio "$CPU_distinct" "$CPU_distinct_log_on") of log off's"

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,47 @@ class OpaApiTest {
   void aBodyWithoutInputGetsOpasWarning() {
     json("{}").post("/v1/data/limits/max").then()
         .statusCode(200).body("result", equalTo(10)).body("warning.code", equalTo("api_usage_warning"));
+  }
+
+  @Test
+  void aRepeatedBodyIsAnsweredFromTheCacheAndEveryOtherRequestIsCountedOnce() {
+    String body = "{\"input\": {\"user\": \"alice\", \"nonce\": \"body-cache\"}}";
+    long[] before = cacheGets();
+    json(body).post("/v1/data/test/allow").then().statusCode(200).body("result", equalTo(true));
+    assertCacheGets(before, 0, 1, 2, "a new input: one miss, not one per key; stored by input and by body");
+    json(body).post("/v1/data/test/allow").then().statusCode(200).body("result", equalTo(true)).body("$", not(hasKey("warning")));
+    assertCacheGets(before, 1, 1, 2, "the same bytes: a hit");
+    json("{ \"input\" : {\"nonce\": \"body-cache\", \"user\": \"alice\"} }").post("/v1/data/test/allow").then()
+        .statusCode(200).body("result", equalTo(true));
+    assertCacheGets(before, 2, 1, 3, "the same input written differently: a hit on the input's key, these bytes remembered");
+    // A body without an input is never answered by its bytes: the warning comes every time.
+    json("{}").post("/v1/data/limits/max").then().statusCode(200).body("warning.code", equalTo("api_usage_warning"));
+    json("{}").post("/v1/data/limits/max").then().statusCode(200).body("warning.code", equalTo("api_usage_warning"));
+    // Nondeterministic answers are not remembered under either key.
+    long first = json("{\"input\": {}}").post("/v1/data/test/clock").then().statusCode(200).extract().jsonPath().getLong("result");
+    long second = json("{\"input\": {}}").post("/v1/data/test/clock").then().statusCode(200).extract().jsonPath().getLong("result");
+    assertNotEquals(first, second);
+  }
+
+  /** The decision cache so far: hits, misses, entries. */
+  private static long[] cacheGets() {
+    String text = given().get("/metrics").then().statusCode(200).extract().asString();
+    return new long[] {
+        metric(text, "cache_gets_total{cache=\"verdict_decisions\",result=\"hit\",} "),
+        metric(text, "cache_gets_total{cache=\"verdict_decisions\",result=\"miss\",} "),
+        metric(text, "cache_size{cache=\"verdict_decisions\",} ")};
+  }
+
+  private static long metric(String metrics, String prefix) {
+    return metrics.lines().filter(l -> l.startsWith(prefix)).mapToLong(l -> (long) Double.parseDouble(l.substring(prefix.length())))
+        .findFirst().orElseThrow();
+  }
+
+  private static void assertCacheGets(long[] before, long hits, long misses, long entries, String why) {
+    long[] now = cacheGets();
+    assertEquals(hits, now[0] - before[0], why + " (hits)");
+    assertEquals(misses, now[1] - before[1], why + " (misses)");
+    assertEquals(entries, now[2] - before[2], why + " (entries)");
   }
 
   @Test

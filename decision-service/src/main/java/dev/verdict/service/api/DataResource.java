@@ -4,6 +4,7 @@ import dev.verdict.Result;
 import dev.verdict.error.RegoException;
 import dev.verdict.service.auth.Scope;
 import dev.verdict.service.auth.TokenAuth;
+import dev.verdict.service.cache.CacheKey;
 import dev.verdict.service.config.VerdictConfig;
 import dev.verdict.service.decision.DecisionService;
 import dev.verdict.service.decision.Evaluator;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /** OPA's data API: {@code /v1/data}, {@code POST /} and {@code /v1/batch/data}. */
 @Path("/")
@@ -66,10 +68,24 @@ public class DataResource {
       @QueryParam("strict-builtin-errors") String strict) {
     return Offload.run(() -> {
       auth.require(authz, Scope.DECIDE);
-      Value parsed = Requests.json(body);
-      boolean hasInput = parsed instanceof ObjectValue o && o.containsKey(StringValue.of("input"));
       Flags f = Flags.of(pretty, metrics, provenance, strict);
-      ObjectValue.Builder answer = evaluate(DocPath.parse(path), Requests.input(parsed), f);
+      Snapshot snapshot = store.current();
+      DocPath at = DocPath.parse(path);
+      RequestBody request = new RequestBody(body);
+      CacheKey bodyKey = CacheKey.ofBody(snapshot.revision(), at, f.strict(), body);
+      Evaluator.Evaluation known = evaluator.known(snapshot, bodyKey);
+      // Only bodies with an input are remembered, so a known body has one.
+      boolean hasInput = known != null || request.hasInput();
+      ObjectValue.Builder answer = evaluate(snapshot, at, request::input, f, () -> {
+        if (known != null) {
+          return known;
+        }
+        Evaluator.Evaluation e = evaluator.eval(snapshot, at, request.input(), f.strict());
+        if (hasInput) {
+          evaluator.remember(bodyKey, e);
+        }
+        return e;
+      });
       if (!hasInput) {
         answer.put("warning", ObjectValue.builder()
             .put("code", StringValue.of("api_usage_warning"))
@@ -98,7 +114,9 @@ public class DataResource {
     return Offload.run(() -> {
       auth.require(authz, Scope.DECIDE);
       DocPath main = DocPath.parse("system/main");
-      Result r = eval(store.current(), main, Requests.json(body), false, DecisionService.newId()).result();
+      Snapshot snapshot = store.current();
+      Value input = Requests.json(body);
+      Result r = eval(snapshot, main, () -> input, () -> evaluator.eval(snapshot, main, input, false), DecisionService.newId()).result();
       if (!r.defined()) {
         throw new ApiException(404, ApiException.UNDEFINED_DOCUMENT, "document missing: data.system.main");
       }
@@ -167,10 +185,16 @@ public class DataResource {
   }
 
   private ObjectValue.Builder evaluate(DocPath path, Value input, Flags f) {
-    long start = System.nanoTime();
     Snapshot snapshot = store.current();
+    return evaluate(snapshot, path, () -> input, f, () -> evaluator.eval(snapshot, path, input, f.strict()));
+  }
+
+  /** OPA's answer for one input: decision id, result, and the metrics and provenance asked for. */
+  private ObjectValue.Builder evaluate(Snapshot snapshot, DocPath path, Supplier<Value> input, Flags f,
+      Supplier<Evaluator.Evaluation> evaluation) {
+    long start = System.nanoTime();
     String id = DecisionService.newId();
-    Evaluator.Evaluation e = eval(snapshot, path, input, f.strict(), id);
+    Evaluator.Evaluation e = eval(snapshot, path, input, evaluation, id);
     ObjectValue.Builder b = ObjectValue.builder().put("decision_id", StringValue.of(id));
     if (e.result().defined()) {
       b.put("result", e.result().value());
@@ -187,11 +211,15 @@ public class DataResource {
     return b;
   }
 
-  /** One evaluation, counted and offered to the decision log (errors too). */
-  private Evaluator.Evaluation eval(Snapshot snapshot, DocPath path, Value input, boolean strict, String id) {
+  /**
+   * One evaluation, counted and offered to the decision log (errors too). The input is asked for
+   * only when the log takes the event: a request answered by its body's bytes is not parsed otherwise.
+   */
+  private Evaluator.Evaluation eval(Snapshot snapshot, DocPath path, Supplier<Value> input, Supplier<Evaluator.Evaluation> evaluation,
+      String id) {
     long start = System.nanoTime();
     try {
-      Evaluator.Evaluation e = evaluator.eval(snapshot, path, input, strict);
+      Evaluator.Evaluation e = evaluation.get();
       long nanos = System.nanoTime() - start;
       metrics.dataQuery(path, e.result().defined() ? "defined" : "undefined", nanos);
       log(id, path, input, e.result().value(), snapshot, e.cached() ? 0 : e.result().evalNanos(), nanos, null);
@@ -204,9 +232,10 @@ public class DataResource {
     }
   }
 
-  private void log(String id, DocPath path, Value input, Value result, Snapshot snapshot, long evalNanos, long nanos, String error) {
+  private void log(String id, DocPath path, Supplier<Value> input, Value result, Snapshot snapshot, long evalNanos, long nanos,
+      String error) {
     if (logger.enabled()) {
-      logger.log(new DecisionEvent(id, path.toString(), input, result, Instant.now(), snapshot, evalNanos, nanos, null, error));
+      logger.log(new DecisionEvent(id, path.toString(), input.get(), result, Instant.now(), snapshot, evalNanos, nanos, null, error));
     }
   }
 

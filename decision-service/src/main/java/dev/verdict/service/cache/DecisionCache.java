@@ -3,6 +3,8 @@ package dev.verdict.service.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import dev.verdict.Result;
 import dev.verdict.service.config.VerdictConfig;
 import dev.verdict.service.store.Snapshot;
@@ -25,6 +27,7 @@ public class DecisionCache {
   public record Lookup(Result result, boolean cached) {}
 
   private final Cache<CacheKey, Result> cache;
+  private final StatsCounter stats = new ConcurrentStatsCounter();
   private final boolean enabled;
 
   public DecisionCache(VerdictConfig config, MeterRegistry registry) {
@@ -36,7 +39,7 @@ public class DecisionCache {
         .executor(Runnable::run)
         .maximumSize(config.cache().maxEntries())
         .expireAfterWrite(config.cache().ttl())
-        .recordStats()
+        .recordStats(() -> stats)
         .build();
     CaffeineCacheMetrics.monitor(registry, cache, "verdict_decisions");
   }
@@ -55,6 +58,25 @@ public class DecisionCache {
       cache.put(key, fresh);
     }
     return new Lookup(fresh, false);
+  }
+
+  /**
+   * The answer stored under a request body's key, or null. Only a hit is counted: a miss goes on to
+   * {@link #get} with the input's key, which counts the request once.
+   */
+  public Result peek(CacheKey key) {
+    Result hit = enabled ? cache.asMap().get(key) : null;
+    if (hit != null) {
+      stats.recordHits(1);
+    }
+    return hit;
+  }
+
+  /** Stores {@code result} under a second key (a request body's), if it may be cached at all. */
+  public void alias(CacheKey key, Result result) {
+    if (enabled && result.deterministic()) {
+      cache.put(key, result);
+    }
   }
 
   /** Hits per lookup since start; NaN before the first lookup. */

@@ -32,6 +32,20 @@ public class Evaluator {
     return new Evaluation(l.result(), snapshot.revision(), l.cached());
   }
 
+  /**
+   * The answer for a data API request body that was seen before byte for byte, or null: such a
+   * body needs no parsing and no canonical hash.
+   */
+  public Evaluation known(Snapshot snapshot, CacheKey bodyKey) {
+    Result r = cache.peek(bodyKey);
+    return r == null ? null : new Evaluation(r, snapshot.revision(), true);
+  }
+
+  /** Lets {@link #known} answer the same body next time. */
+  public void remember(CacheKey bodyKey, Evaluation e) {
+    cache.alias(bodyKey, e.result());
+  }
+
   public EvalOptions options(Value input, boolean strict) {
     return EvalOptions.builder()
         .input(input)
