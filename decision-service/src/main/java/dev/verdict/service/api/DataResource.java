@@ -81,7 +81,8 @@ public class DataResource {
           return known;
         }
         Evaluator.Evaluation e = evaluator.eval(snapshot, at, request.input(), f.strict());
-        if (hasInput) {
+        // Bytes are remembered once their input repeats: traffic that never repeats stores one entry per input, not two.
+        if (hasInput && e.cached()) {
           evaluator.remember(bodyKey, e);
         }
         return e;

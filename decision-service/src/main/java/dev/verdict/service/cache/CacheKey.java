@@ -17,9 +17,10 @@ import java.security.NoSuchAlgorithmException;
  * The input is hashed whole (SHA-256 of its canonical JSON, object keys sorted), never a subset of
  * fields: Shannon's cache left out fields its policies read and served answers for other inputs.
  *
- * <p>A data API request body may also key an answer by its exact bytes ({@link #ofBody}): the same
- * bytes always hold the same input, so a repeated request is answered without parsing it. The two
- * kinds of hash are taken over different prefixes and never meet.
+ * <p>A data API request body whose input was answered before also keys the answer by its exact
+ * bytes ({@link #ofBody}): the same bytes always hold the same input, so the next identical request
+ * is answered without parsing it. The two kinds of hash are taken over different prefixes and never
+ * meet.
  *
  * @param inputHash the 32 digest bytes as a 32-character Latin-1 string: compared and hashed like
  *     any string, with no hex formatting per request
