@@ -115,7 +115,9 @@ public class Producers {
     GuestRunner runner = new GuestRunner(config.sandbox().engine(), watchdog,
         new HostModule(new KvStore(kv.maxEntriesPerTenant(), kv.maxValueBytes())));
     SandboxConfig.Max max = config.sandbox().max();
+    SandboxConfig.Ungranted ungranted = config.sandbox().ungranted();
     return new ExecutionService(modules, client, runner, pool,
-        new Limits(max.fuel(), max.timeoutMs(), max.memoryPages(), max.outputBytes()), audit, metrics);
+        new Limits(max.fuel(), max.timeoutMs(), max.memoryPages(), max.outputBytes()),
+        new Limits(ungranted.fuel(), ungranted.timeoutMs(), ungranted.memoryPages(), ungranted.outputBytes()), audit, metrics);
   }
 }

@@ -46,6 +46,9 @@ public interface SandboxConfig {
     /** Server-wide maximums: whatever the policy grants, a run never exceeds them. */
     Max max();
 
+    /** Each limit a decision does not grant: small, as the policy's untrusted profile. */
+    Ungranted ungranted();
+
     /** Guest threads (platform threads, fixed stack). */
     @WithDefault("2")
     int workers();
@@ -77,6 +80,20 @@ public interface SandboxConfig {
     int memoryPages();
 
     @WithDefault("4194304")
+    long outputBytes();
+  }
+
+  interface Ungranted {
+    @WithDefault("100000000")
+    long fuel();
+
+    @WithDefault("1000")
+    long timeoutMs();
+
+    @WithDefault("64")
+    int memoryPages();
+
+    @WithDefault("65536")
     long outputBytes();
   }
 

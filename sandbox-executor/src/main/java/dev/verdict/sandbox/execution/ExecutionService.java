@@ -48,16 +48,18 @@ public final class ExecutionService {
   private final GuestRunner runner;
   private final WorkerPool pool;
   private final Limits max;
+  private final Limits ungranted;
   private final AuditLog audit;
   private final ExecutionMetrics metrics;
 
   public ExecutionService(ModuleStore modules, DecisionClient decisions, GuestRunner runner, WorkerPool pool,
-      Limits max, AuditLog audit, ExecutionMetrics metrics) {
+      Limits max, Limits ungranted, AuditLog audit, ExecutionMetrics metrics) {
     this.modules = modules;
     this.decisions = decisions;
     this.runner = runner;
     this.pool = pool;
     this.max = max;
+    this.ungranted = ungranted;
     this.audit = audit;
     this.metrics = metrics;
   }
@@ -89,7 +91,7 @@ public final class ExecutionService {
       case DecisionOutcome.Granted g -> {
         Set<String> granted = new LinkedHashSet<>();
         requested.stream().filter(c -> CapabilityPattern.anyMatches(g.capabilities(), c)).forEach(granted::add);
-        Limits limits = Limits.narrowest(max, requestedLimits, g.limits());
+        Limits limits = Limits.of(max, ungranted, requestedLimits, g.limits());
         if (!env.isEmpty() && !granted.contains(HostModule.WASI_ENV)) {
           yield done(run.denied(403, g.decisionId(), List.of("env needs capability " + HostModule.WASI_ENV + ", not granted"),
               List.copyOf(granted), limits));

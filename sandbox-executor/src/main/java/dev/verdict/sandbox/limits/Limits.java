@@ -1,30 +1,23 @@
 package dev.verdict.sandbox.limits;
 
-import java.util.function.Function;
-
 /** The limits a run gets: fuel units, wall-clock milliseconds, 64 KiB pages, stdout+stderr bytes. */
 public record Limits(long fuel, long timeoutMs, int memoryPages, long outputBytes) {
 
   /**
-   * The server maximum narrowed by every present field of {@code bounds} (what was requested, what
-   * the decision granted): a run gets the smallest of them.
+   * The limits of one run, each the smallest of the server maximum, what was requested and what the
+   * decision granted. A limit the decision does not grant takes {@code ungranted}'s value instead:
+   * a policy that forgets a limit gets a small one (least privilege), not the server maximum.
    */
-  public static Limits narrowest(Limits max, LimitRequest... bounds) {
+  public static Limits of(Limits max, Limits ungranted, LimitRequest requested, LimitRequest granted) {
     return new Limits(
-        min(max.fuel(), bounds, LimitRequest::fuel),
-        min(max.timeoutMs(), bounds, LimitRequest::timeoutMs),
-        (int) min(max.memoryPages(), bounds, LimitRequest::memoryPages),
-        min(max.outputBytes(), bounds, LimitRequest::outputBytes));
+        field(max.fuel(), ungranted.fuel(), requested.fuel(), granted.fuel()),
+        field(max.timeoutMs(), ungranted.timeoutMs(), requested.timeoutMs(), granted.timeoutMs()),
+        (int) field(max.memoryPages(), ungranted.memoryPages(), requested.memoryPages(), granted.memoryPages()),
+        field(max.outputBytes(), ungranted.outputBytes(), requested.outputBytes(), granted.outputBytes()));
   }
 
-  private static long min(long max, LimitRequest[] bounds, Function<LimitRequest, Long> field) {
-    long v = max;
-    for (LimitRequest b : bounds) {
-      Long f = b == null ? null : field.apply(b);
-      if (f != null) {
-        v = Math.min(v, Math.max(0, f));
-      }
-    }
-    return v;
+  private static long field(long max, long ungranted, Long requested, Long granted) {
+    long v = Math.min(max, granted != null ? Math.max(0, granted) : ungranted);
+    return requested == null ? v : Math.min(v, Math.max(0, requested));
   }
 }
