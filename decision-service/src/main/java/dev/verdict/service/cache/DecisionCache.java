@@ -10,6 +10,7 @@ import dev.verdict.service.config.VerdictConfig;
 import dev.verdict.service.store.Snapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.function.Supplier;
@@ -26,6 +27,9 @@ public class DecisionCache {
   /** An answer and whether it came from the cache. */
   public record Lookup(Result result, boolean cached) {}
 
+  private static final String NAME = "verdict_decisions";
+
+  private final MeterRegistry registry;
   private final Cache<CacheKey, Result> cache;
   private final StatsCounter stats = new ConcurrentStatsCounter();
   private final boolean enabled;
@@ -41,7 +45,8 @@ public class DecisionCache {
         .expireAfterWrite(config.cache().ttl())
         .recordStats(() -> stats)
         .build();
-    CaffeineCacheMetrics.monitor(registry, cache, "verdict_decisions");
+    this.registry = registry;
+    CaffeineCacheMetrics.monitor(registry, cache, NAME);
   }
 
   /** The cached answer for {@code key}, or {@code evaluate}'s (stored when deterministic). */
@@ -87,6 +92,14 @@ public class DecisionCache {
 
   public long size() {
     return cache.estimatedSize();
+  }
+
+  /**
+   * The cache's meters read this cache: they go with it, or a registry that outlives the application
+   * (tests restart it) would keep showing a stopped cache (see {@code StoreMetrics}).
+   */
+  void stop(@Observes ShutdownEvent event) {
+    registry.getMeters().stream().filter(m -> NAME.equals(m.getId().getTag("cache"))).toList().forEach(registry::remove);
   }
 
   void onRevision(@Observes Snapshot activated) {
