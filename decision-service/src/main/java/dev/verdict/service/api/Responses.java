@@ -1,5 +1,6 @@
 package dev.verdict.service.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.verdict.ast.Location;
 import dev.verdict.error.RegoError;
 import dev.verdict.value.ArrayValue;
@@ -10,6 +11,9 @@ import dev.verdict.value.StringValue;
 import dev.verdict.value.Value;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /** JSON answers written with Verdict's own writer, so numbers keep their exact text. */
@@ -19,9 +23,19 @@ final class Responses {
 
   private Responses() {}
 
+  /** The body as UTF-8 bytes, written once: a String entity would be encoded again on the event loop. */
   static Response json(int status, Value body, boolean pretty) {
-    String text = pretty ? Json.toPrettyJson(body) : Json.toJson(body);
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(text + "\n").build();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = Json.factory().createGenerator(out)) {
+      if (pretty) {
+        g.setPrettyPrinter(Json.prettyPrinter());
+      }
+      Json.write(body, g);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    out.write('\n');
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(out.toByteArray()).build();
   }
 
   static Response ok(Value body, boolean pretty) {

@@ -29,6 +29,8 @@ public record CacheKey(String revision, DocPath path, boolean strictBuiltinError
 
   private static final byte INPUT = '=';
   private static final byte BODY = 'b';
+  /** One digest per thread: looking the algorithm up per request cost more than hashing a small body. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(CacheKey::newSha256);
 
   public static CacheKey of(String revision, DocPath path, boolean strict, Value input) {
     return new CacheKey(revision, path, strict, hash(input));
@@ -61,6 +63,12 @@ public record CacheKey(String revision, DocPath path, boolean strictBuiltinError
   }
 
   private static MessageDigest sha256() {
+    MessageDigest md = SHA256.get();
+    md.reset();
+    return md;
+  }
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
