@@ -5,14 +5,19 @@ import java.util.List;
 
 /**
  * A document path as the APIs take it ({@code app/rbac/allow}, {@code data.app.rbac.allow}),
- * normalised to its keys so that every spelling shares one cache key, one mode and one label.
+ * normalised to its keys so that every spelling shares one cache key, one mode and one label. Its
+ * text is joined once: every request asks for it (labels, cache keys, logs) several times.
  */
-public record DocPath(List<String> keys) {
+public final class DocPath {
 
   public static final DocPath ROOT = new DocPath(List.of());
 
-  public DocPath {
-    keys = List.copyOf(keys);
+  private final List<String> keys;
+  private final String text;
+
+  private DocPath(List<String> keys) {
+    this.keys = List.copyOf(keys);
+    this.text = String.join("/", keys);
   }
 
   public static DocPath parse(String text) {
@@ -32,6 +37,10 @@ public record DocPath(List<String> keys) {
     return new DocPath(keys);
   }
 
+  public List<String> keys() {
+    return keys;
+  }
+
   public boolean startsWith(DocPath prefix) {
     return keys.size() >= prefix.keys.size() && keys.subList(0, prefix.keys.size()).equals(prefix.keys);
   }
@@ -40,9 +49,20 @@ public record DocPath(List<String> keys) {
     return keys.isEmpty();
   }
 
+  /** Keys never hold a slash (they were split at slashes), so the text tells paths apart. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DocPath d && text.equals(d.text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
+  }
+
   /** {@code app/rbac/allow}; empty for the root. */
   @Override
   public String toString() {
-    return String.join("/", keys);
+    return text;
   }
 }
