@@ -5,6 +5,8 @@ import dev.verdict.sandbox.engine.RunResult;
 import dev.verdict.sandbox.engine.RunSpec;
 import dev.verdict.sandbox.engine.Status;
 import dev.verdict.sandbox.limits.Limits;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +28,8 @@ public final class ModuleWarmup {
   private static final long SEED = 0x5EED;
   /** One run leaves the interpreter's eval loop in profiling (tier-3) code; the third finds it optimised. */
   private static final int INTERPRETED_RUNS = 3;
+  private static final long JIT_QUIET_MS = 300;
+  private static final long JIT_WAIT_MAX_MS = 10_000;
 
   private final ModuleStore modules;
   private final GuestRunner runner;
@@ -51,10 +55,36 @@ public final class ModuleWarmup {
       if (m.compiled() != null) {
         check(runner.run(m, "warm-up", spec()));
       }
-      LOG.infof("warmed up with a generated module of %d functions in %d ms", functions,
-          (System.nanoTime() - start) / 1_000_000);
+      long ran = System.nanoTime();
+      awaitJit();
+      LOG.infof("warmed up with a generated module of %d functions in %d ms, then %d ms of JIT compilation",
+          functions, (ran - start) / 1_000_000, (System.nanoTime() - ran) / 1_000_000);
     } catch (InvalidModuleException | CompletionException | IllegalStateException e) {
       LOG.warnf("warm-up failed, the first large upload will be slower: %s", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Waits, at most {@link #JIT_WAIT_MAX_MS}, until no JIT compilation has finished for
+   * {@link #JIT_QUIET_MS}: the warm-up leaves a queue of them, which would otherwise take the CPU
+   * from the first uploads.
+   */
+  private static void awaitJit() throws InterruptedException {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+      return;
+    }
+    long deadline = System.nanoTime() + JIT_WAIT_MAX_MS * 1_000_000;
+    long seen = jit.getTotalCompilationTime();
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(JIT_QUIET_MS);
+      long now = jit.getTotalCompilationTime();
+      if (now == seen) {
+        return;
+      }
+      seen = now;
     }
   }
 
