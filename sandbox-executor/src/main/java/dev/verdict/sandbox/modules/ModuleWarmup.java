@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * interpreter until compiled, and the compilations compete with the upload for the CPU. Nothing is
  * stored; a failure is logged and start-up goes on, only colder.
  */
-public final class ModuleWarmup {
+public record ModuleWarmup(ModuleStore modules, GuestRunner runner, Limits limits) {
 
   private static final Logger LOG = Logger.getLogger(ModuleWarmup.class);
   private static final long SEED = 0x5EED;
@@ -30,16 +30,6 @@ public final class ModuleWarmup {
   private static final int INTERPRETED_RUNS = 3;
   private static final long JIT_QUIET_MS = 300;
   private static final long JIT_WAIT_MAX_MS = 10_000;
-
-  private final ModuleStore modules;
-  private final GuestRunner runner;
-  private final Limits limits;
-
-  public ModuleWarmup(ModuleStore modules, GuestRunner runner, Limits limits) {
-    this.modules = modules;
-    this.runner = runner;
-    this.limits = limits;
-  }
 
   public void run(int functions) {
     long start = System.nanoTime();
