@@ -65,11 +65,11 @@ trap stop EXIT
 # policies/sandbox alone: a whole-directory load places each data.json by its directory, and the
 # sandbox policy reads data.sandbox_trust from the root of its own directory.
 QUARKUS_HTTP_PORT=$ds_port VERDICT_POLICIES_DIR=$root/policies/sandbox \
-  "$java" -jar "$ds_jar" >"$work/decision-service.log" 2>&1 &
+  "$java" @"$root/decision-service/jvm.options" -jar "$ds_jar" >"$work/decision-service.log" 2>&1 &
 pids+=($!)
 QUARKUS_HTTP_PORT=$ex_port VERDICT_DECISION_SERVICE_URL=http://localhost:$ds_port \
   VERDICT_SANDBOX_AUDIT_FILE=$work/audit.jsonl \
-  "$java" -jar "$ex_jar" >"$work/sandbox-executor.log" 2>&1 &
+  "$java" @"$root/sandbox-executor/jvm.options" -jar "$ex_jar" >"$work/sandbox-executor.log" 2>&1 &
 pids+=($!)
 
 # METHOD URL [BODY|@FILE]: prints the answer, then [HTTP code]; fails unless 2xx.

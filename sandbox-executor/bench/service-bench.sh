@@ -41,7 +41,7 @@
 # (optional: without it nothing is pinned). Builds the two services first (like run.sh) unless
 # --no-build. Environment: RUNS, DEADLINE_MS, DURATION, WARMUP, CONCURRENCY, ENGINES ("compiled
 # interpreter"), FIRST_ROUNDS, LATER_RUNS, SERVER_CPU, CLIENT_CPU, DECISION_PORT (18181),
-# EXECUTOR_PORT (18282), JAVA_OPTS (extra JVM flags for both services), OUT.
+# EXECUTOR_PORT (18282), JAVA_OPTS (JVM flags for both services, after each one's jvm.options), OUT.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -177,7 +177,7 @@ wait_up() { # name url pid log
 
 start_ds() { # label
   QUARKUS_HTTP_PORT=$ds_port QUARKUS_HTTP_HOST=127.0.0.1 VERDICT_POLICIES_DIR=$root/policies/sandbox \
-    "${server_pin[@]}" "$java" $JAVA_OPTS -jar "$ds_jar" > "$out/decision-service-$1.log" 2>&1 &
+    "${server_pin[@]}" "$java" @"$root/decision-service/jvm.options" $JAVA_OPTS -jar "$ds_jar" > "$out/decision-service-$1.log" 2>&1 &
   ds_pid=$!
   wait_up "decision service" "$ds/health" "$ds_pid" "$out/decision-service-$1.log"
 }
@@ -188,7 +188,7 @@ stop_ds() {
 start_ex() { # engine label
   QUARKUS_HTTP_PORT=$ex_port QUARKUS_HTTP_HOST=127.0.0.1 VERDICT_DECISION_SERVICE_URL=$ds \
     VERDICT_SANDBOX_ENGINE=$1 VERDICT_SANDBOX_AUDIT_FILE=$out/audit-$2.jsonl \
-    "${server_pin[@]}" "$java" $JAVA_OPTS -jar "$ex_jar" > "$out/sandbox-executor-$2.log" 2>&1 &
+    "${server_pin[@]}" "$java" @"$root/sandbox-executor/jvm.options" $JAVA_OPTS -jar "$ex_jar" > "$out/sandbox-executor-$2.log" 2>&1 &
   ex_pid=$!
   wait_up "sandbox executor" "$ex/q/metrics" "$ex_pid" "$out/sandbox-executor-$2.log"
 }

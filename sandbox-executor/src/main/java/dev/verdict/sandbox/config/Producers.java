@@ -16,6 +16,7 @@ import dev.verdict.sandbox.modules.ModuleLimits;
 import dev.verdict.sandbox.modules.ModulePreparer;
 import dev.verdict.sandbox.modules.ModuleStore;
 import dev.verdict.sandbox.modules.ModuleValidator;
+import dev.verdict.sandbox.modules.ModuleWarmup;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -26,6 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +51,14 @@ public class Producers {
   /** At start, the decision client connects, so that the first execution does not also pay for it. */
   void connect(@Observes StartupEvent start, DecisionClient decisions) {
     decisions.connect();
+  }
+
+  /** Before the server takes requests (StartupEvent observers run before the HTTP server starts). */
+  void warmUp(@Observes StartupEvent start, SandboxConfig config, ModuleStore modules, GuestRunner runner, Limits max) {
+    int functions = config.sandbox().modules().warmUpFunctions();
+    if (functions > 0) {
+      new ModuleWarmup(modules, runner, max).run(functions);
+    }
   }
 
   @Produces
@@ -108,16 +118,27 @@ public class Producers {
   }
 
   @Produces
-  @ApplicationScoped
-  ExecutionService executions(SandboxConfig config, DecisionClient client, ModuleStore modules, WorkerPool pool,
-      Watchdog watchdog, AuditLog audit, ExecutionMetrics metrics) {
+  @Singleton
+  GuestRunner runner(SandboxConfig config, Watchdog watchdog) {
     SandboxConfig.Kv kv = config.sandbox().kv();
-    GuestRunner runner = new GuestRunner(config.sandbox().engine(), watchdog,
+    return new GuestRunner(config.sandbox().engine(), watchdog,
         new HostModule(new KvStore(kv.maxEntriesPerTenant(), kv.maxValueBytes())));
+  }
+
+  /** The server-wide maximums of a run. */
+  @Produces
+  @Singleton
+  Limits maxLimits(SandboxConfig config) {
     SandboxConfig.Max max = config.sandbox().max();
+    return new Limits(max.fuel(), max.timeoutMs(), max.memoryPages(), max.outputBytes());
+  }
+
+  @Produces
+  @ApplicationScoped
+  ExecutionService executions(SandboxConfig config, DecisionClient client, ModuleStore modules, WorkerPool pool, GuestRunner runner,
+      Limits max, AuditLog audit, ExecutionMetrics metrics) {
     SandboxConfig.Ungranted ungranted = config.sandbox().ungranted();
-    return new ExecutionService(modules, client, runner, pool,
-        new Limits(max.fuel(), max.timeoutMs(), max.memoryPages(), max.outputBytes()),
+    return new ExecutionService(modules, client, runner, pool, max,
         new Limits(ungranted.fuel(), ungranted.timeoutMs(), ungranted.memoryPages(), ungranted.outputBytes()), audit, metrics);
   }
 }

@@ -122,6 +122,13 @@ public interface SandboxConfig {
      */
     @WithDefault("100ms")
     Duration compileWait();
+
+    /**
+     * Functions of the module generated to warm the upload pipeline up at start-up (see
+     * ModuleWarmup); 0: no warm-up.
+     */
+    @WithDefault("3000")
+    int warmUpFunctions();
   }
 
   interface Kv {

@@ -69,7 +69,16 @@ public final class ModuleStore {
     if (s == null) {
       return Optional.empty();
     }
-    return Optional.of(prepared.get(s.info().sha256(), k -> preparer.prepare(k, s.wasm(), validator.validate(s.wasm()))));
+    return Optional.of(prepared.get(s.info().sha256(), k -> prepare(k, s.wasm())));
+  }
+
+  /** Validates and prepares {@code wasm} as an upload does, keeping nothing: a start-up warm-up. */
+  public PreparedModule rehearse(byte[] wasm) {
+    return prepare(sha256(wasm), wasm);
+  }
+
+  private PreparedModule prepare(String sha, byte[] wasm) {
+    return preparer.prepare(sha, wasm, validator.validate(wasm));
   }
 
   private static List<ImportRef> imports(WasmModule m) {
