@@ -49,6 +49,9 @@ start_server() { # NAME PORT extra -D options...
 
 # A server's CPU time so far (user + system, all threads, GC included), in clock ticks.
 server_ticks() { awk '{print $14 + $15}' "/proc/${PID[$1]}/stat"; }
+# The server core's ticks so far: all, and stolen by the hypervisor for other machines (a VM's
+# neighbours show up here, not in the server's CPU time).
+core_ticks() { awk -v c="cpu$SERVER_CPU" '$1 == c {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $9}' /proc/stat; }
 TICKS_PER_SECOND=$(getconf CLK_TCK)
 
 # run NAME SERVER SCRIPT PATH: prints NAME, requests/s, p99 and the server's CPU time per request,
@@ -56,16 +59,19 @@ TICKS_PER_SECOND=$(getconf CLK_TCK)
 # steadier figure on a shared machine: req/s ratios follow its inverse.
 run() {
   local name=$1 server=$2 script=$3 path=$4
-  local before after rps p99 requests cpu
+  local before after rps p99 requests cpu core_before core_after steal
   before=$(server_ticks "$server")
+  core_before=$(core_ticks)
   taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNS" -d"$DURATION" --latency -s "$HERE/$script" "${BASE[$server]}$path" \
     > "$OUT/$name.txt"
   after=$(server_ticks "$server")
+  core_after=$(core_ticks)
+  steal=$(echo "$core_before $core_after" | awk '{printf "%.0f", ($3 - $1 > 0) ? 100 * ($4 - $2) / ($3 - $1) : 0}')
   rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$name.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$OUT/$name.txt")
   requests=$(awk '/requests in/ {print $1}' "$OUT/$name.txt")
   cpu=$(awk -v t=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" 'BEGIN {printf "%.1f", 1e6 * t / hz / n}')
-  printf '%-24s %12s req/s   p99 %-9s %6s us CPU/request\n' "$name" "$rps" "$p99" "$cpu"
+  printf '%-24s %12s req/s   p99 %-9s %6s us CPU/request   %3s %% stolen\n' "$name" "$rps" "$p99" "$cpu" "$steal"
   eval "RPS_${name//-/_}=$rps"
   eval "CPU_${name//-/_}=$cpu"
 }

@@ -104,6 +104,10 @@ public interface SandboxConfig {
     @WithDefault("1000")
     int maxCount();
 
+    /** All stored modules' bytes together (they are kept in memory); beyond it, 507. */
+    @WithDefault("268435456")
+    long maxTotalBytes();
+
     @WithDefault("10000")
     int maxLocals();
 

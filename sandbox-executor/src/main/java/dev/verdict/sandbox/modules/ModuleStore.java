@@ -25,13 +25,15 @@ public final class ModuleStore {
   private final ModuleValidator validator;
   private final ModulePreparer preparer;
   private final int maxCount;
+  private final long maxTotalBytes;
   private final Map<String, Stored> byName = new ConcurrentSkipListMap<>();
   private final Cache<String, PreparedModule> prepared;
 
-  public ModuleStore(ModuleValidator validator, ModulePreparer preparer, int maxCount, int cacheSize) {
+  public ModuleStore(ModuleValidator validator, ModulePreparer preparer, int maxCount, long maxTotalBytes, int cacheSize) {
     this.validator = validator;
     this.preparer = preparer;
     this.maxCount = maxCount;
+    this.maxTotalBytes = maxTotalBytes;
     this.prepared = Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
   }
 
@@ -44,6 +46,13 @@ public final class ModuleStore {
     String sha = sha256(wasm);
     if (!byName.containsKey(name) && byName.size() >= maxCount) {
       throw new InvalidModuleException(507, "the store holds its maximum of " + maxCount + " modules");
+    }
+    // Stored bytes stay in memory: bounded as a whole, not only per upload. Racing uploads may pass
+    // the bound by one module each; the bound only has to hold memory to a known size.
+    long others = byName.entrySet().stream().filter(e -> !e.getKey().equals(name)).mapToLong(e -> e.getValue().wasm().length).sum();
+    if (others + wasm.length > maxTotalBytes) {
+      throw new InvalidModuleException(507, "the store holds " + others + " bytes of other modules; " + wasm.length
+          + " more would pass its maximum of " + maxTotalBytes + " bytes");
     }
     prepared.get(sha, k -> preparer.prepare(k, wasm, module));
     ModuleInfo info = new ModuleInfo(name, sha, wasm.length, imports(module), exports(module));
