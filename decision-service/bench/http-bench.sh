@@ -35,7 +35,7 @@ trap 'kill ${PID[off]:-} ${PID[on]:-} 2>/dev/null || true' EXIT
 start_server() { # NAME PORT extra -D options...
   local name=$1 port=$2
   shift 2
-  taskset -c "$SERVER_CPU" "$JAVA" -Dquarkus.http.port="$port" -Dverdict.policies.dir="$POLICIES" \
+  taskset -c "$SERVER_CPU" "$JAVA" @decision-service/jvm.options -Dquarkus.http.port="$port" -Dverdict.policies.dir="$POLICIES" \
     -Dverdict.bench-endpoint=true "$@" -jar "$JAR" > "$OUT/server-$name.log" 2>&1 &
   PID[$name]=$!
   local t0

@@ -28,7 +28,7 @@ start() {
   local log=$1 t0
   shift
   t0=$(date +%s%N)
-  taskset -c "$CPU" "$JAVA" "$@" -Dquarkus.http.port="$PORT" -Dverdict.policies.dir="$POLICIES" -jar "$JAR" > "$log" 2>&1 &
+  taskset -c "$CPU" "$JAVA" @decision-service/jvm.options "$@" -Dquarkus.http.port="$PORT" -Dverdict.policies.dir="$POLICIES" -jar "$JAR" > "$log" 2>&1 &
   PID=$!
   until curl -sf "$BASE/health" > /dev/null; do
     kill -0 "$PID" 2> /dev/null || { cat "$log"; exit 1; }
