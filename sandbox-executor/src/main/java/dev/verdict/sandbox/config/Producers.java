@@ -69,7 +69,7 @@ public class Producers {
         new ModuleLimits(m.maxBytes(), config.sandbox().max().memoryPages(), m.maxLocals(), m.maxTableElements()));
     ModulePreparer preparer = new ModulePreparer(new FuelInstrumenter(m.maxTableElements()), config.sandbox().engine(),
         compiler, m.compileWait().toMillis(), metrics::compiled);
-    ModuleStore store = new ModuleStore(validator, preparer, m.maxCount(), m.maxTotalBytes(), m.cacheSize());
+    ModuleStore store = new ModuleStore(validator, preparer, m.maxCount(), m.maxTotalBytes(), m.cacheBytes());
     CaffeineCacheMetrics.monitor(registry, store.cache(), "verdict_sandbox_modules");
     return store;
   }

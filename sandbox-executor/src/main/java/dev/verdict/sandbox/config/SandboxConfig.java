@@ -114,10 +114,13 @@ public interface SandboxConfig {
     @WithDefault("10000")
     long maxTableElements();
 
-    /** Instrumented and compiled modules kept, by SHA-256. */
-    @WithName("cache-size")
-    @WithDefault("64")
-    int cacheSize();
+    /**
+     * Instrumented bytes of the prepared modules kept (by SHA-256). A parsed module takes tens of
+     * times its bytes on the heap, so this bounds memory; an evicted module is prepared again from
+     * its stored bytes on its next run.
+     */
+    @WithDefault("16777216")
+    long cacheBytes();
 
     /**
      * How long an upload waits for its compilation (compiled engine): compiled by then, it is

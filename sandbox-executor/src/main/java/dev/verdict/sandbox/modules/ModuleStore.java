@@ -29,12 +29,20 @@ public final class ModuleStore {
   private final Map<String, Stored> byName = new ConcurrentSkipListMap<>();
   private final Cache<String, PreparedModule> prepared;
 
-  public ModuleStore(ModuleValidator validator, ModulePreparer preparer, int maxCount, long maxTotalBytes, int cacheSize) {
+  /**
+   * @param cacheBytes instrumented bytes of the prepared modules kept; their parsed (and compiled)
+   *     forms take many times that on the heap, so the bound is on size, not on a count
+   */
+  public ModuleStore(ModuleValidator validator, ModulePreparer preparer, int maxCount, long maxTotalBytes, long cacheBytes) {
     this.validator = validator;
     this.preparer = preparer;
     this.maxCount = maxCount;
     this.maxTotalBytes = maxTotalBytes;
-    this.prepared = Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
+    this.prepared = Caffeine.newBuilder()
+        .maximumWeight(cacheBytes)
+        .weigher((String sha, PreparedModule m) -> m.fuel().wasm().length)
+        .recordStats()
+        .build();
   }
 
   public Cache<String, PreparedModule> cache() {
@@ -69,7 +77,16 @@ public final class ModuleStore {
   }
 
   public boolean delete(String name) {
-    return byName.remove(name) != null;
+    Stored removed = byName.remove(name);
+    if (removed == null) {
+      return false;
+    }
+    // Equal uploads share one prepared module: it goes with the last name that holds it.
+    String sha = removed.info().sha256();
+    if (byName.values().stream().noneMatch(s -> s.info().sha256().equals(sha))) {
+      prepared.invalidate(sha);
+    }
+    return true;
   }
 
   /** The prepared module for a stored name (empty if deleted meanwhile). */

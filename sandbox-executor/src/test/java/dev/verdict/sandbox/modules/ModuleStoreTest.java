@@ -1,6 +1,7 @@
 package dev.verdict.sandbox.modules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,7 @@ class ModuleStoreTest {
   private static final int TOTAL = 200;
 
   private final ModuleStore store = new ModuleStore(new ModuleValidator(new ModuleLimits(1 << 20, 64, 10_000, 10_000)),
-      new ModulePreparer(new FuelInstrumenter(10_000), Engine.INTERPRETER), 10, TOTAL, 4);
+      new ModulePreparer(new FuelInstrumenter(10_000), Engine.INTERPRETER), 10, TOTAL, 1 << 20);
 
   @Test
   void uploadsPastTheTotalAre507AndReplacingOrDeletingFreesTheirBytes() {
@@ -27,6 +28,17 @@ class ModuleStoreTest {
     store.put("a", module(120, 'd'));
     assertTrue(store.delete("b"));
     assertEquals(60, store.put("c", module(60, 'c')).size());
+  }
+
+  @Test
+  void aPreparedModuleGoesWithTheLastNameHoldingIt() {
+    byte[] same = module(50, 's');
+    String sha = store.put("one", same).sha256();
+    store.put("two", same);
+    store.delete("one");
+    assertTrue(store.cache().getIfPresent(sha) != null, "still held by 'two'");
+    store.delete("two");
+    assertNull(store.cache().getIfPresent(sha));
   }
 
   /** An empty module padded to {@code size} bytes (at most 137: one-byte section size) with a custom section. */

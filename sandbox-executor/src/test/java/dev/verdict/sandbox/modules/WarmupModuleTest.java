@@ -47,7 +47,7 @@ class WarmupModuleTest {
 
   private static RunResult run(byte[] wasm, Engine engine) {
     ModuleStore store = new ModuleStore(new ModuleValidator(new ModuleLimits(1 << 20, 64, 10_000, 10_000)),
-        new ModulePreparer(new FuelInstrumenter(10_000), engine), 4, 1 << 24, 4);
+        new ModulePreparer(new FuelInstrumenter(10_000), engine), 4, 1 << 24, 1 << 24);
     GuestRunner runner = new GuestRunner(engine, new Watchdog(), new HostModule(new KvStore(1, 1)));
     return runner.run(store.rehearse(wasm), "warm-up",
         new RunSpec("_start", List.of(), Map.of(), new byte[0], LIMITS, Set.of(), "t"));
