@@ -193,8 +193,12 @@ public final class Json {
     return out.toString();
   }
 
-  public static void write(Value v, OutputStream out) throws IOException {
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+  /** Writes {@code v} to {@code out} as UTF-8, without closing {@code out}. */
+  public static void write(Value v, OutputStream out, boolean pretty) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      if (pretty) {
+        g.setPrettyPrinter(prettyPrinter());
+      }
       write(v, g);
     }
   }

@@ -21,10 +21,6 @@ final class RequestBody {
     this.bytes = bytes;
   }
 
-  byte[] bytes() {
-    return bytes;
-  }
-
   /** The input, or null when the body is empty or has none. @throws ApiException on malformed JSON */
   Value input() {
     return Requests.input(document());

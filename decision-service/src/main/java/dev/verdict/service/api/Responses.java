@@ -1,6 +1,5 @@
 package dev.verdict.service.api;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.verdict.ast.Location;
 import dev.verdict.error.RegoError;
 import dev.verdict.value.ArrayValue;
@@ -26,11 +25,8 @@ final class Responses {
   /** The body as UTF-8 bytes, written once: a String entity would be encoded again on the event loop. */
   static Response json(int status, Value body, boolean pretty) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator g = Json.factory().createGenerator(out)) {
-      if (pretty) {
-        g.setPrettyPrinter(Json.prettyPrinter());
-      }
-      Json.write(body, g);
+    try {
+      Json.write(body, out, pretty);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }

@@ -1,6 +1,5 @@
 package dev.verdict.service.cache;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.verdict.service.store.DocPath;
 import dev.verdict.value.Json;
 import dev.verdict.value.Value;
@@ -49,8 +48,8 @@ public record CacheKey(String revision, DocPath path, boolean strictBuiltinError
     // "No input" hashes nothing at all, so it differs from the JSON text "null".
     if (input != null) {
       md.update(INPUT);
-      try (JsonGenerator g = Json.factory().createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(), md))) {
-        Json.write(input, g);
+      try {
+        Json.write(input, new DigestOutputStream(OutputStream.nullOutputStream(), md), false);
       } catch (IOException e) {
         throw new UncheckedIOException("hashing cannot fail", e);
       }
