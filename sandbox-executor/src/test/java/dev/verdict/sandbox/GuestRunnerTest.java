@@ -137,6 +137,29 @@ class GuestRunnerTest {
     assertEquals(10_000, r.fuelConsumed());
   }
 
+  /**
+   * The fuel is tested at a function's start and a loop's, not after a forward branch: a run that
+   * spends what it lacks on its last straight-line code still ran out, and one with just enough did not.
+   */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void fuelSpentOnTheLastStraightLineCodeRunsOut(Engine e) throws Exception {
+    // 2 units up to the block's end (tested on entry), then 10 that no test follows
+    byte[] wasm = Guests.wat("""
+        (module (func (export "_start") (local i32)
+          (block $b (br_if $b (i32.const 1)))
+          (local.set 0 (i32.const 1)) (local.set 0 (i32.const 2)) (local.set 0 (i32.const 3))
+          (local.set 0 (i32.const 4)) (local.set 0 (i32.const 5))))
+        """);
+    RunResult tooLittle = run(prepare(wasm, e), e, new Limits(5, 5_000, 64, 1024), Set.of(), new byte[0], Map.of(), "acme");
+    assertEquals(Status.FUEL_EXHAUSTED, tooLittle.status(), tooLittle.error());
+    assertEquals(5, tooLittle.fuelConsumed());
+    assertEquals(null, tooLittle.exitCode());
+    RunResult enough = run(prepare(wasm, e), e, new Limits(12, 5_000, 64, 1024), Set.of(), new byte[0], Map.of(), "acme");
+    assertEquals(Status.OK, enough.status(), enough.error());
+    assertEquals(12, enough.fuelConsumed());
+  }
+
   @ParameterizedTest
   @EnumSource(Engine.class)
   void infiniteLoopsOfEveryShapeMeetTheDeadline(Engine e) throws Exception {

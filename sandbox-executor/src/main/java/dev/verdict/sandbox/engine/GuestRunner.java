@@ -76,8 +76,11 @@ public record GuestRunner(Engine engine, Watchdog watchdog, HostModule host) {
       }
     }
     long fuelLeft = instance[0] == null ? spec.limits().fuel() : instance[0].global(m.fuel().fuelGlobal()).getValue();
-    if (fuelLeft < 0 && status == Status.TRAP) {
+    // The instrumentation tests the fuel only where a run could go on without end or reach the host:
+    // a run can finish its last straight-line code on fuel it did not have (see FuelInstrumenter).
+    if (fuelLeft < 0 && (status == Status.TRAP || status == Status.OK || status == Status.EXIT)) {
       status = Status.FUEL_EXHAUSTED;
+      exitCode = null;
       error = "fuel limit of " + spec.limits().fuel() + " exhausted";
     } else if (status == Status.TRAP && instance[0] != null && instance[0].global(m.fuel().growFailedGlobal()).getValue() != 0) {
       status = Status.MEMORY_EXCEEDED;

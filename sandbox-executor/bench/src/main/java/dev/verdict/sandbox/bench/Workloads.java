@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The C workloads of Figure 1, sized so that one run takes 50–200 ms in Node: their arguments and
- * the output each must print, computed here in Java. bench.sh passes the same arguments to Node
- * ({@code java -cp benchmarks.jar dev.verdict.sandbox.bench.Workloads NAME} prints them).
+ * the output each must print, computed here in Java. {@link PairedBench} passes the same arguments
+ * to Node and checks Node's output against the same line.
  */
 public final class Workloads {
 
@@ -63,12 +63,5 @@ public final class Workloads {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Prints a workload's arguments (one line, space-separated) and, on a second line, its expected output. */
-  public static void main(String[] args) {
-    Workload w = get(args[0]);
-    System.out.println(String.join(" ", w.args()));
-    System.out.print(w.expected());
   }
 }
