@@ -27,10 +27,12 @@ import java.util.List;
  * first, segments that call an import, and {@code memory.grow}. A failed test sets the fuel to -1
  * and traps. Between two tests a run executes at most one function's straight-line code, so the
  * fuel overshoots by that at most, and no host call or growth happens on fuel already spent; a run
- * that ends with the fuel below zero ran out of it ({@code GuestRunner} says so). The tests cost a
- * compare and a branch per segment, as much as the subtraction's share of a tight loop (sieve: 13
- * against 8 % overhead, in {@code PairedBench}). Functions count on a local copy of the global, synchronised at
- * calls and exits (see {@link CodeRewriter}): the global is exact whenever a run ends normally, by
+ * that ends with the fuel below zero ran out of it ({@code GuestRunner} says so). A test is a
+ * compare and a branch: testing every segment cost the sieve 13 % over no fuel, testing only these
+ * 8 % ({@code PairedBench}).
+ *
+ * <p>Functions count on a local copy of the global, synchronised at calls and exits (see
+ * {@link CodeRewriter}): the global is exact whenever a run ends normally, by
  * {@code proc_exit} or by running out of fuel; after a trap or at a deadline it leaves out what the
  * innermost function used since its last call. Injected code is stack-neutral and adds no labels
  * around original code, so branch depths stay valid. Tables get a maximum of at most
