@@ -3,7 +3,7 @@
 # Verdict's fuel, side by side with Node's WebAssembly (node:wasi) on the same .wasm files.
 #
 #   sandbox-executor/bench/bench.sh [--quick] [--no-build] cpu [more PairedBench options]
-#   sandbox-executor/bench/bench.sh [--no-build] jmh [JMH options]
+#   sandbox-executor/bench/bench.sh [--no-build] jmh [JMH options, instead of -f 2 -wi 4 -i 5 -w 2s -r 2s]
 #
 #   cpu         the figure: PairedBench takes turns between a warm Node process and the Java
 #               variants, one run each per round in a shuffled order, over several compiled copies
@@ -67,8 +67,11 @@ case "$what" in
       --out "$out" "${rounds[@]}" "$@" sha256 sieve 2>&1 | tee "$out/figure1.md" || status=$?
     ;;
   jmh)
-    timeout -k 10 1800 "$java" -jar "$jar" CpuBench -f 2 -wi 4 -i 5 -w 2s -r 2s -jvmArgsAppend "$executor_flags" \
-      -rf json -rff "$out/jmh.json" "$@" 2>&1 | tee "$out/jmh.log" || status=$?
+    # options given after "jmh" replace these
+    jmh_opts=(-f 2 -wi 4 -i 5 -w 2s -r 2s)
+    [[ $# -gt 0 ]] && jmh_opts=("$@")
+    timeout -k 10 1800 "$java" -jar "$jar" CpuBench "${jmh_opts[@]}" -jvmArgsAppend "$executor_flags" \
+      -rf json -rff "$out/jmh.json" 2>&1 | tee "$out/jmh.log" || status=$?
     ;;
 esac
 echo "== $(date -u +%Y-%m-%dT%H:%M:%SZ) $(uptime)"
