@@ -3,6 +3,7 @@ package dev.verdict.sandbox.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -189,7 +190,7 @@ public final class PairedBench {
       command.addAll(v.workload.args());
       process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
       answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      asks = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+      asks = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
       String printed = answer();
       String expected = "stdout: " + v.workload.expected().strip();
       if (!printed.equals(expected)) {
